@@ -1,0 +1,506 @@
+// The command line: `cvlint check | rules | explain | dump`. Files are checked
+// in parallel and printed in the order given; any usage, I/O or config error
+// is one line on stderr naming the problem, exit 2, and the other files are
+// still checked. `--fix` writes atomically (temp file + rename, permissions
+// kept) and refuses a file that changed since it was read.
+#include "cli.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "engine.hpp"
+#include "report.hpp"
+#include "dump.hpp"
+#include "keywords/keywords.hpp"
+
+namespace cvlint {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct CheckOptions {
+  std::vector<std::string> files;
+  std::string job, role, locale, config, format = "text";
+  int pages = 0;
+  bool fix = false, quiet = false;
+};
+
+void usage(std::ostream& os) {
+  os << "usage: cvlint check [--job FILE] [--role NAME] [--pages N] [--locale en-GB|en-US]\n"
+        "                    [--config FILE] [--format text|json|sarif] [--quiet] [--fix] FILE...\n"
+        "       cvlint lsp | --stdio        run the language server on stdin/stdout\n"
+        "       cvlint rules                list the rules\n"
+        "       cvlint explain RULE         print one rule's documentation\n"
+        "       cvlint dump FILE            print the document model\n"
+        "       cvlint --version\n";
+}
+
+std::optional<std::string> readFile(const std::string& path, std::string& error) {
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    error = "no such file";
+    return std::nullopt;
+  }
+  if (fs::is_directory(path, ec)) {
+    error = "is a directory";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot open for reading";
+    return std::nullopt;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) {
+    error = "read error";
+    return std::nullopt;
+  }
+  return ss.str();
+}
+
+// `.cvlint.json` found by walking up from the CV's folder.
+std::string findConfig(const std::string& cvPath) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(cvPath, ec).parent_path();
+  for (int depth = 0; depth < 64 && !dir.empty(); ++depth) {
+    fs::path cand = dir / ".cvlint.json";
+    if (fs::is_regular_file(cand, ec)) return cand.string();
+    if (dir == dir.root_path()) break;
+    dir = dir.parent_path();
+  }
+  return {};
+}
+
+struct FileJob {
+  std::string path;
+  std::string text;
+  std::string error;  // I/O or config error: reported, exit 2
+  AnalysisResult result;
+  bool analysed = false;
+  int fixedEdits = 0;
+};
+
+// Applies every safe fix (the preferred one, else the first) in up to three
+// passes, re-analysing between passes so that fixes never overlap.
+std::string fixAll(const AnalysisRequest& base, AnalysisResult& res, int& applied) {
+  AnalysisRequest req = base;
+  for (int pass = 0; pass < 3; ++pass) {
+    std::vector<Edit> edits;
+    for (const Finding& f : res.findings) {
+      const Fix* chosen = nullptr;
+      for (const Fix& fx : f.fixes)
+        if (fx.safe && fx.preferred) chosen = &fx;
+      if (!chosen)
+        for (const Fix& fx : f.fixes)
+          if (fx.safe) {
+            chosen = &fx;
+            break;
+          }
+      if (!chosen) continue;
+      bool mainOnly = true;
+      for (const Edit& e : chosen->edits) mainOnly = mainOnly && e.file == 0;
+      if (!mainOnly) continue;
+      // Skip a fix that overlaps one already chosen: whole fixes only.
+      bool overlaps = false;
+      for (const Edit& e : chosen->edits)
+        for (const Edit& o : edits)
+          if (e.range.begin < o.range.end && o.range.begin < e.range.end) overlaps = true;
+          else if (e.range.begin == o.range.begin && e.range.empty() && o.range.empty()) overlaps = true;
+      if (overlaps) continue;
+      edits.insert(edits.end(), chosen->edits.begin(), chosen->edits.end());
+    }
+    if (edits.empty()) break;
+    applied += static_cast<int>(edits.size());
+    req.text = applyEdits(req.text, edits);
+    res = analyze(req);
+  }
+  return req.text;
+}
+
+// Writes via a temp file in the same folder and rename, keeping the mode; the
+// file on disk must still hold `expected` (what we read) or nothing is written.
+bool writeAtomically(const std::string& path, const std::string& expected, const std::string& text, std::string& error) {
+  std::string now;
+  {
+    std::string e;
+    auto cur = readFile(path, e);
+    if (!cur) {
+      error = "cannot re-read before writing: " + e;
+      return false;
+    }
+    now = *cur;
+  }
+  if (now != expected) {
+    error = "changed on disk since it was read; not written";
+    return false;
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    error = "cannot stat";
+    return false;
+  }
+  fs::path p(path);
+  std::string tmp = (p.parent_path() / ("." + p.filename().string() + ".cvlint-XXXXXX")).string();
+  std::vector<char> buf(tmp.begin(), tmp.end());
+  buf.push_back('\0');
+  int fd = ::mkstemp(buf.data());
+  if (fd < 0) {
+    error = "cannot create a temporary file beside it";
+    return false;
+  }
+  tmp = buf.data();
+  size_t off = 0;
+  while (off < text.size()) {
+    ssize_t n = ::write(fd, text.data() + off, text.size() - off);
+    if (n <= 0) {
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      error = "write failed";
+      return false;
+    }
+    off += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::fchmod(fd, st.st_mode & 07777) != 0) {
+    ::close(fd);
+    ::unlink(tmp.c_str());
+    error = "cannot sync or set permissions";
+    return false;
+  }
+  ::close(fd);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    error = "rename failed";
+    return false;
+  }
+  return true;
+}
+
+int runCheck(const CheckOptions& opt) {
+  bool ioError = false;
+  // CLI flags: the highest priority, applied over each file's config.
+  auto applyFlags = [&](Config& c) {
+    if (!opt.job.empty()) {
+      std::error_code ec;
+      c.job = fs::absolute(opt.job, ec).string();
+      c.baseDir.clear();
+    }
+    if (!opt.role.empty()) c.role = opt.role;
+    if (opt.pages > 0) c.pages = opt.pages;
+    if (opt.locale == "en-US") c.locale = Locale::EnUS;
+    if (opt.locale == "en-GB") c.locale = Locale::EnGB;
+  };
+  if (!opt.job.empty()) {
+    std::string e;
+    if (!readFile(opt.job, e)) {
+      std::cerr << "cvlint: " << opt.job << ": " << e << " (--job)\n";
+      return 2;
+    }
+  }
+  std::vector<FileJob> jobs(opt.files.size());
+  for (size_t i = 0; i < opt.files.size(); ++i) jobs[i].path = opt.files[i];
+
+  // Configuration files are read once each.
+  std::map<std::string, std::pair<Config, std::string>> configs;  // path -> (config, error)
+  auto configFor = [&](const std::string& cfgPath) -> std::pair<Config, std::string> {
+    auto it = configs.find(cfgPath);
+    if (it != configs.end()) return it->second;
+    Config c;
+    std::string error;
+    if (!cfgPath.empty()) {
+      std::string e;
+      auto text = readFile(cfgPath, e);
+      if (!text) {
+        error = cfgPath + ": " + e;
+      } else {
+        std::vector<ConfigError> errs;
+        mergeConfigJson(c, *text, errs);
+        if (!errs.empty())
+          error = cfgPath + ": " + (errs[0].key.empty() ? std::string("") : "`" + errs[0].key + "`: ") + errs[0].message;
+        std::error_code ec;
+        c.baseDir = fs::absolute(cfgPath, ec).parent_path().string();
+      }
+    }
+    configs[cfgPath] = {c, error};
+    return {c, error};
+  };
+
+  std::vector<AnalysisRequest> reqs(jobs.size());
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    FileJob& j = jobs[i];
+    std::string e;
+    auto text = readFile(j.path, e);
+    if (!text) {
+      j.error = j.path + ": " + e;
+      continue;
+    }
+    j.text = std::move(*text);
+    std::string cfgPath = opt.config.empty() ? findConfig(j.path) : opt.config;
+    auto [cfg, cerr] = configFor(cfgPath);
+    if (!cerr.empty()) {
+      j.error = cerr;
+      continue;
+    }
+    applyFlags(cfg);
+    reqs[i].path = j.path;
+    reqs[i].text = j.text;
+    reqs[i].config = cfg;
+  }
+  // The workspace for \input and adverts: the current folder when the file
+  // is under it, else the file's own folder.
+  std::error_code ec;
+  std::string cwd = fs::current_path(ec).string();
+  std::vector<std::unique_ptr<DiskFileProvider>> providers(jobs.size());
+  for (size_t i = 0; i < jobs.size(); ++i) {
+    if (!jobs[i].error.empty()) continue;
+    std::string abs = fs::weakly_canonical(fs::absolute(jobs[i].path, ec), ec).string();
+    std::string root = (abs.rfind(cwd + "/", 0) == 0) ? cwd : fs::path(abs).parent_path().string();
+    if (!opt.job.empty()) {
+      // An advert named on the command line is always readable.
+      std::string jobAbs = fs::weakly_canonical(fs::absolute(opt.job, ec), ec).string();
+      if (jobAbs.rfind(root + "/", 0) != 0) root = "";
+    }
+    providers[i] = std::make_unique<DiskFileProvider>(root);
+    reqs[i].files = providers[i].get();
+  }
+
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < jobs.size();) {
+      FileJob& j = jobs[i];
+      if (!j.error.empty()) continue;
+      try {
+        j.result = analyze(reqs[i]);
+        j.analysed = true;
+        if (opt.fix) {
+          std::string fixed = fixAll(reqs[i], j.result, j.fixedEdits);
+          if (fixed != j.text) {
+            std::string werr;
+            if (!writeAtomically(j.path, j.text, fixed, werr)) j.error = j.path + ": " + werr;
+          }
+        }
+      } catch (const std::exception& ex) {
+        j.error = j.path + ": internal error: " + ex.what();
+      }
+    }
+  };
+  unsigned n = std::max(1u, std::min<unsigned>(std::thread::hardware_concurrency(), static_cast<unsigned>(jobs.size())));
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+
+  bool anyError = false;
+  for (FileJob& j : jobs) {
+    if (!j.error.empty()) {
+      std::cerr << "cvlint: " << j.error << "\n";
+      ioError = true;
+    }
+    if (!j.analysed) continue;
+    for (const Finding& f : j.result.findings)
+      if (f.severity == Severity::Error) anyError = true;
+  }
+  if (opt.format == "json") {
+    json files = json::array();
+    for (FileJob& j : jobs)
+      if (j.analysed) files.push_back(fileJson(j.result, j.path, Encoding::Utf16));
+    std::cout << json{{"version", 1}, {"files", files}}.dump(2) << "\n";
+  } else if (opt.format == "sarif") {
+    std::vector<FileResult> frs;
+    for (FileJob& j : jobs)
+      if (j.analysed) frs.push_back({j.path, &j.result});
+    std::cout << sarifLog(frs).dump(2) << "\n";
+  } else {
+    bool color = ::isatty(1) && !std::getenv("NO_COLOR");
+    size_t total = 0;
+    for (FileJob& j : jobs) {
+      if (!j.analysed) continue;
+      std::cout << textReport(j.result, j.path, color);
+      total += j.result.findings.size();
+      if (!opt.quiet) {
+        std::string extra;
+        if (j.result.pages.available) {
+          char buf[64];
+          std::snprintf(buf, sizeof buf, "%.1f / %d pages (estimated)", j.result.pages.estimated, j.result.pages.limit);
+          extra += buf;
+        }
+        if (j.result.keywords && !j.result.keywords->matches.empty()) {
+          if (!extra.empty()) extra += "; ";
+          extra += "keyword match " + std::to_string(static_cast<int>(std::lround(j.result.keywords->score * 100))) + "% against " +
+                   (j.result.keywords->fromAdvert ? j.result.keywords->source : "the " + j.result.config.role + " profile");
+        }
+        if (opt.fix) extra += (extra.empty() ? "" : "; ") + std::to_string(j.fixedEdits) + " edits applied";
+        if (!extra.empty()) std::cout << j.path << ": " << extra << "\n";
+      }
+    }
+    if (!opt.quiet) std::cout << total << (total == 1 ? " finding" : " findings") << " in " << jobs.size()
+                              << (jobs.size() == 1 ? " file" : " files") << "\n";
+  }
+  if (ioError) return 2;
+  return anyError ? 1 : 0;
+}
+
+int runRules() {
+  for (const Rule* r : allRules()) {
+    std::string id(r->id());
+    std::cout << id << std::string(id.size() < 18 ? 18 - id.size() : 1, ' ') << severityName(r->defaultSeverity())
+              << std::string(8 - std::min<size_t>(7, std::string(severityName(r->defaultSeverity())).size()), ' ')
+              << r->summary() << "\n";
+  }
+  return 0;
+}
+
+int runExplain(const std::string& id) {
+  const Rule* r = findRule(id);
+  if (!r) {
+    std::cerr << "cvlint: unknown rule `" << id << "` (see `cvlint rules`)\n";
+    return 2;
+  }
+  std::cout << "# " << r->id() << " (" << severityName(r->defaultSeverity()) << ")\n\n"
+            << r->summary() << "\n\n" << r->explanation() << "\n";
+  return 0;
+}
+
+int runDump(const std::vector<std::string>& args) {
+  bool map = false;
+  std::string path;
+  for (const auto& a : args) {
+    if (a == "--map") map = true;
+    else if (path.empty()) path = a;
+    else {
+      std::cerr << "cvlint: dump takes one file\n";
+      return 2;
+    }
+  }
+  if (path.empty()) {
+    std::cerr << "cvlint: dump needs a FILE\n";
+    return 2;
+  }
+  std::string e;
+  auto text = readFile(path, e);
+  if (!text) {
+    std::cerr << "cvlint: " << path << ": " << e << "\n";
+    return 2;
+  }
+  Config cfg;
+  std::string cfgPath = findConfig(path);
+  if (!cfgPath.empty()) {
+    std::string ce;
+    if (auto t = readFile(cfgPath, ce)) {
+      std::vector<ConfigError> errs;
+      mergeConfigJson(cfg, *t, errs);
+    }
+  }
+  std::error_code ec;
+  DiskFileProvider files(fs::absolute(path, ec).parent_path().string());
+  auto doc = parseDocument(path, std::move(*text), formatForPath(path), cfg, &files);
+  std::cout << dumpDocument(*doc, map);
+  return 0;
+}
+
+}  // namespace
+
+int runCli(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    usage(args.empty() ? std::cerr : std::cout);
+    return args.empty() ? 2 : 0;
+  }
+  const std::string cmd = args[0];
+  if (cmd == "--version" || cmd == "version") {
+    std::cout << "cvlint 0.1.0\n";
+    return 0;
+  }
+  if (cmd == "rules") return runRules();
+  if (cmd == "explain") {
+    if (args.size() != 2) {
+      std::cerr << "cvlint: explain needs one RULE\n";
+      return 2;
+    }
+    return runExplain(args[1]);
+  }
+  if (cmd == "dump") return runDump({args.begin() + 1, args.end()});
+  if (cmd != "check") {
+    std::cerr << "cvlint: unknown command `" << cmd << "`\n";
+    usage(std::cerr);
+    return 2;
+  }
+  CheckOptions opt;
+  for (size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](const char* name) -> std::optional<std::string> {
+      std::string flag = name;
+      if (a.rfind(flag + "=", 0) == 0) return a.substr(flag.size() + 1);
+      if (i + 1 >= args.size()) {
+        std::cerr << "cvlint: " << flag << " needs a value\n";
+        return std::nullopt;
+      }
+      return args[++i];
+    };
+    auto is = [&](const char* name) { return a == name || a.rfind(std::string(name) + "=", 0) == 0; };
+    if (a == "--fix") opt.fix = true;
+    else if (a == "--quiet" || a == "-q") opt.quiet = true;
+    else if (is("--job")) { auto v = value("--job"); if (!v) return 2; opt.job = *v; }
+    else if (is("--role")) { auto v = value("--role"); if (!v) return 2; opt.role = *v; }
+    else if (is("--config")) { auto v = value("--config"); if (!v) return 2; opt.config = *v; }
+    else if (is("--locale")) {
+      auto v = value("--locale");
+      if (!v) return 2;
+      if (*v != "en-GB" && *v != "en-US") {
+        std::cerr << "cvlint: --locale must be en-GB or en-US, not `" << *v << "`\n";
+        return 2;
+      }
+      opt.locale = *v;
+    } else if (is("--format")) {
+      auto v = value("--format");
+      if (!v) return 2;
+      if (*v != "text" && *v != "json" && *v != "sarif") {
+        std::cerr << "cvlint: --format must be text, json or sarif, not `" << *v << "`\n";
+        return 2;
+      }
+      opt.format = *v;
+    } else if (is("--pages")) {
+      auto v = value("--pages");
+      if (!v) return 2;
+      char* end = nullptr;
+      long n = std::strtol(v->c_str(), &end, 10);
+      if (v->empty() || *end || n < 1 || n > 100) {
+        std::cerr << "cvlint: --pages must be a whole number from 1 to 100, not `" << *v << "`\n";
+        return 2;
+      }
+      opt.pages = static_cast<int>(n);
+    } else if (a.size() > 1 && a[0] == '-' ) {
+      std::cerr << "cvlint: unknown option `" << a << "`\n";
+      usage(std::cerr);
+      return 2;
+    } else {
+      opt.files.push_back(a);
+    }
+  }
+  if (opt.files.empty()) {
+    std::cerr << "cvlint: check needs at least one FILE\n";
+    return 2;
+  }
+  if (!opt.config.empty()) {
+    std::string e;
+    if (!readFile(opt.config, e)) {
+      std::cerr << "cvlint: " << opt.config << ": " << e << " (--config)\n";
+      return 2;
+    }
+  }
+  return runCheck(opt);
+}
+
+}  // namespace cvlint

@@ -1,0 +1,46 @@
+// Findings as JSON, shared by `cvlint check --format json|sarif` and the
+// language server, so one oracle serves both: the same finding becomes the
+// same range, message, code and data in either place.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+#include <vector>
+
+#include "core/text.hpp"
+#include "engine.hpp"
+
+namespace cvlint {
+
+// An LSP range for a byte range of a file of the document.
+nlohmann::json rangeJson(const SourceText& text, ByteRange r, Encoding enc);
+
+// The PRODUCT.md diagnostic shape: rule, severity, range, message, data, fixes.
+nlohmann::json findingJson(const AnalysisResult& res, const Finding& f, Encoding enc);
+
+// The LSP Diagnostic for a finding (code, source "cvlint", severity number,
+// data carrying the fixes' identity, relatedInformation with `uri` made by uriOf).
+nlohmann::json diagnosticJson(const AnalysisResult& res, const Finding& f, Encoding enc,
+                              const std::string& uri, const std::string& (*uriOf)(const std::string&) = nullptr);
+
+// One file's entry of the JSON report.
+nlohmann::json fileJson(const AnalysisResult& res, const std::string& displayPath, Encoding enc);
+
+// The keywords object (job, score, matched, missing, variants); null when none.
+nlohmann::json keywordsJson(const AnalysisResult& res);
+
+// A SARIF 2.1.0 log for many files.
+struct FileResult {
+  std::string path;
+  const AnalysisResult* result = nullptr;
+};
+nlohmann::json sarifLog(const std::vector<FileResult>& files);
+
+// Compiler-style text: `cv.md:12:3: warning: message [rule]`, the source line
+// and a caret underline.
+std::string textReport(const AnalysisResult& res, const std::string& displayPath, bool color);
+
+// 1-based line and column (in code points) of a byte, for text output.
+std::pair<uint32_t, uint32_t> humanPosition(const SourceText& text, uint32_t srcByte);
+
+}  // namespace cvlint
