@@ -27,6 +27,17 @@ void Prose::appendSynthetic(std::string_view s, uint32_t srcBegin, uint32_t srcE
   segments.push_back({textBegin, static_cast<uint32_t>(text.size()), srcBegin, std::max(srcBegin, srcEnd), false});
 }
 
+void Prose::appendCode(std::string_view s, uint32_t srcBegin, uint32_t srcEnd) {
+  appendSynthetic(s, srcBegin, srcEnd);
+  segments.back().code = true;
+}
+
+bool Prose::overlapsCode(uint32_t textBegin, uint32_t textEnd) const {
+  for (const Segment& s : segments)
+    if (s.code && s.textBegin < std::max(textEnd, textBegin + 1) && textBegin < s.textEnd) return true;
+  return false;
+}
+
 namespace {
 // The segment holding textByte (the last one whose textBegin <= textByte).
 const Segment* segmentAt(const std::vector<Segment>& segs, uint32_t textByte) {

@@ -34,6 +34,7 @@ struct Segment {
   uint32_t srcBegin = 0;
   uint32_t srcEnd = 0;
   bool verbatim = true;
+  bool code = false;  // inline code or math: present for matching, never wording-checked or edited
 };
 
 // Plain prose (markup removed, escapes decoded) with its source map.
@@ -59,6 +60,10 @@ struct Prose {
   bool isVerbatim(uint32_t textBegin, uint32_t textEnd) const;
   // Source range of the whole prose.
   ByteRange sourceRange() const;
+  // True when any part of [textBegin, textEnd) comes from inline code or math.
+  bool overlapsCode(uint32_t textBegin, uint32_t textEnd) const;
+  // Appends inline code / math content: mapped like appendSynthetic, flagged code.
+  void appendCode(std::string_view s, uint32_t srcBegin, uint32_t srcEnd);
 };
 
 enum class BlockKind : uint8_t {
@@ -87,6 +92,7 @@ struct Block {
   int32_t section = -1;    // index into CvDocument::sections
   int32_t entry = -1;      // index into CvDocument::entries
   std::string command;     // LaTeX macro/environment that made it ("resumeItem")
+  std::string arg;         // raw argument of a layout command (\vspace{-4pt} -> "-4pt"), for the page model
 };
 
 enum class SectionKind : uint8_t {
