@@ -1,0 +1,128 @@
+// In-process benchmark of the engine: parse + all rules on a 2-page CV
+// (median, p99), throughput on a large concatenated corpus document, and the
+// scaling curve from 1 KB to 10 MB (time and resident memory per size).
+// Prints a table; asserts nothing (machines are shared and noisy).
+//
+// Usage: cvlint_bench [--quick] [--csv FILE]
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine.hpp"
+
+using namespace cvlint;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string readAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+long rssKb() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
+  return 0;
+}
+
+double ms(std::chrono::steady_clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+struct Stats {
+  double median, p99, min;
+};
+
+template <class F>
+Stats timeIt(int iterations, F&& f) {
+  std::vector<double> t;
+  t.reserve(iterations);
+  for (int i = 0; i < iterations; ++i) {
+    auto a = std::chrono::steady_clock::now();
+    f();
+    t.push_back(ms(std::chrono::steady_clock::now() - a));
+  }
+  std::sort(t.begin(), t.end());
+  return {t[t.size() / 2], t[std::min(t.size() - 1, static_cast<size_t>(t.size() * 0.99))], t.front()};
+}
+
+AnalysisResult run(const std::string& path, const std::string& text, Format fmt) {
+  AnalysisRequest req;
+  req.path = path;
+  req.text = text;
+  req.format = fmt;
+  return analyze(req);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+  const fs::path corpus = CVLINT_CORPUS_DIR;
+  const fs::path examples = fs::path(CVLINT_SOURCE_DIR) / "examples";
+
+  std::printf("cvlint engine benchmark (%s build)\n\n", quick ? "quick" : "full");
+  std::printf("%-44s %10s %10s %10s\n", "document", "median ms", "p99 ms", "findings");
+  struct Doc {
+    std::string name;
+    fs::path path;
+    Format fmt;
+  };
+  std::vector<Doc> docs = {
+      {"examples/cv.md (2-page CV)", examples / "cv.md", Format::Markdown},
+      {"examples/cv.tex (2-page CV)", examples / "cv.tex", Format::Latex},
+      {"corpus mikepqr-resume (2-page Markdown)", corpus / "mikepqr-resume/resume.md", Format::Markdown},
+      {"corpus jake-resume (1-page LaTeX)", corpus / "jake-resume/resume.tex", Format::Latex},
+  };
+  for (const Doc& d : docs) {
+    if (!fs::exists(d.path)) continue;
+    std::string text = readAll(d.path);
+    size_t n = run(d.path.string(), text, d.fmt).findings.size();
+    Stats s = timeIt(quick ? 200 : 2000, [&] { run(d.path.string(), text, d.fmt); });
+    std::printf("%-44s %10.3f %10.3f %10zu\n", d.name.c_str(), s.median, s.p99, n);
+  }
+
+  // Scaling: the Markdown corpus concatenated and repeated to each size.
+  std::string base;
+  for (auto& e : fs::directory_iterator(corpus)) {
+    if (!e.is_directory()) continue;
+    for (auto& f : fs::directory_iterator(e.path()))
+      if (f.path().extension() == ".md") base += readAll(f.path()) + "\n\n";
+  }
+  if (base.empty()) base = readAll(examples / "cv.md");
+  std::printf("\nscaling (Markdown corpus repeated)\n%-10s %12s %12s %12s %14s\n", "size", "median ms", "MB/s", "ms per MB",
+              "RSS delta MB");
+  std::vector<size_t> sizes = {1u << 10, 10u << 10, 100u << 10, 1u << 20, 10u << 20};
+  if (quick) sizes.pop_back();
+  for (size_t size : sizes) {
+    std::string text;
+    while (text.size() < size) text += base;
+    text.resize(size);
+    // Cut at a line boundary so that the last block is whole.
+    size_t nl = text.rfind('\n');
+    if (nl != std::string::npos && nl > size / 2) text.resize(nl + 1);
+    long before = rssKb();
+    long peak = before;
+    int iters = size >= (1u << 20) ? 3 : size >= (100u << 10) ? 10 : 100;
+    Stats s = timeIt(iters, [&] {
+      auto r = run("big.md", text, Format::Markdown);
+      peak = std::max(peak, rssKb());
+    });
+    double mb = static_cast<double>(text.size()) / (1 << 20);
+    std::printf("%-10s %12.3f %12.1f %12.2f %14.1f\n",
+                size >= (1u << 20) ? (std::to_string(size >> 20) + " MB").c_str() : (std::to_string(size >> 10) + " KB").c_str(),
+                s.median, mb / (s.median / 1000), s.median / mb, (peak - before) / 1024.0);
+  }
+  return 0;
+}
