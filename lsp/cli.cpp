@@ -352,7 +352,14 @@ int runCheck(const CheckOptions& opt) {
   return anyError ? 1 : 0;
 }
 
-int runRules() {
+int runRules(bool markdown) {
+  if (markdown) {
+    // The README's rules table (a test keeps the README in step with this).
+    std::cout << "| code | default | finds |\n| --- | --- | --- |\n";
+    for (const Rule* r : allRules())
+      std::cout << "| `" << r->id() << "` | " << severityName(r->defaultSeverity()) << " | " << r->summary() << " |\n";
+    return 0;
+  }
   for (const Rule* r : allRules()) {
     std::string id(r->id());
     std::cout << id << std::string(id.size() < 18 ? 18 - id.size() : 1, ' ') << severityName(r->defaultSeverity())
@@ -423,7 +430,7 @@ int runCli(int argc, char** argv) {
     std::cout << "cvlint 0.1.0\n";
     return 0;
   }
-  if (cmd == "rules") return runRules();
+  if (cmd == "rules") return runRules(args.size() > 1 && args[1] == "--markdown");
   if (cmd == "explain") {
     if (args.size() != 2) {
       std::cerr << "cvlint: explain needs one RULE\n";

@@ -31,7 +31,7 @@ for t in "${targets[@]}"; do
   args=(-max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1
         -artifact_prefix=build-fuzz/artifacts/$t-)
   [ -n "$dict" ] && args+=(-dict="$dict")
-  if ! build-fuzz/$t "${args[@]}" "$work" "$seeds" >build-fuzz/$t.log 2>&1; then
+  if ! build-fuzz/tests/fuzz/$t "${args[@]}" "$work" "$seeds" >build-fuzz/$t.log 2>&1; then
     echo "fuzz: $t FAILED (see build-fuzz/$t.log and build-fuzz/artifacts/)"
     tail -40 build-fuzz/$t.log
     rc=1

@@ -183,3 +183,14 @@ TEST_CASE("dump prints sections and bullets with line numbers") {
   CHECK(r.out.find("document ") == 0);
   CHECK(run("dump /nonexistent.md").code == 2);
 }
+
+TEST_CASE("the README's rules table is the registry's (cvlint rules --markdown)") {
+  std::string readme = cvlint::test::readFile(std::string(CVLINT_SOURCE_DIR) + "/README.md");
+  auto b = readme.find("<!-- rules-table:begin -->\n");
+  auto e = readme.find("<!-- rules-table:end -->");
+  REQUIRE(b != std::string::npos);
+  REQUIRE(e != std::string::npos);
+  std::string table = readme.substr(b + 27, e - b - 27);
+  Run r = runStdout("rules --markdown");
+  CHECK(r.out == table);
+}
