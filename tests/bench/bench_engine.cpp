@@ -68,7 +68,14 @@ AnalysisResult run(const std::string& path, const std::string& text, Format fmt)
 }  // namespace
 
 int main(int argc, char** argv) {
-  bool quick = argc > 1 && std::strcmp(argv[1], "--quick") == 0;
+  bool quick = false;
+  std::string jsonPath;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--quick") == 0) quick = true;
+    else if (std::strcmp(argv[i], "--json") == 0 && i + 1 < argc) jsonPath = argv[++i];
+  }
+  std::string json = "{\"documents\": [";
+  const char* sep = "";
   const fs::path corpus = CVLINT_CORPUS_DIR;
   const fs::path examples = fs::path(CVLINT_SOURCE_DIR) / "examples";
 
@@ -91,6 +98,11 @@ int main(int argc, char** argv) {
     size_t n = run(d.path.string(), text, d.fmt).findings.size();
     Stats s = timeIt(quick ? 200 : 2000, [&] { run(d.path.string(), text, d.fmt); });
     std::printf("%-44s %10.3f %10.3f %10zu\n", d.name.c_str(), s.median, s.p99, n);
+    char buf[512];
+    std::snprintf(buf, sizeof buf, "%s{\"name\": \"%s\", \"file\": \"%s\", \"median_ms\": %.4f, \"p99_ms\": %.4f, \"findings\": %zu}", sep,
+                  d.name.c_str(), d.path.filename().c_str(), s.median, s.p99, n);
+    json += buf;
+    sep = ", ";
   }
 
   // Scaling: the Markdown corpus concatenated and repeated to each size.
@@ -103,6 +115,8 @@ int main(int argc, char** argv) {
   if (base.empty()) base = readAll(examples / "cv.md");
   std::printf("\nscaling (Markdown corpus repeated)\n%-10s %12s %12s %12s %14s\n", "size", "median ms", "MB/s", "ms per MB",
               "RSS delta MB");
+  json += "], \"scaling\": [";
+  sep = "";
   std::vector<size_t> sizes = {1u << 10, 10u << 10, 100u << 10, 1u << 20, 10u << 20};
   if (quick) sizes.pop_back();
   for (size_t size : sizes) {
@@ -123,6 +137,16 @@ int main(int argc, char** argv) {
     std::printf("%-10s %12.3f %12.1f %12.2f %14.1f\n",
                 size >= (1u << 20) ? (std::to_string(size >> 20) + " MB").c_str() : (std::to_string(size >> 10) + " KB").c_str(),
                 s.median, mb / (s.median / 1000), s.median / mb, (peak - before) / 1024.0);
+    char buf[256];
+    std::snprintf(buf, sizeof buf, "%s{\"bytes\": %zu, \"median_ms\": %.4f, \"rss_delta_mb\": %.2f}", sep, text.size(), s.median,
+                  (peak - before) / 1024.0);
+    json += buf;
+    sep = ", ";
+  }
+  json += "]}\n";
+  if (!jsonPath.empty()) {
+    std::ofstream out(jsonPath);
+    out << json;
   }
   return 0;
 }
