@@ -15,6 +15,15 @@ std::span<const Rule* const> allRules() {
     std::vector<const Rule*> t = {
         // Keep one line per rule; the table is sorted by id below.
         &weakVerbRule(),
+        &personalDetailsRule(),
+        &atsLayoutRule(),
+        &missingSectionRule(),
+        &summaryLengthRule(),
+        &skillsCountRule(),
+        &sectionOrderRule(),
+        &contactInfoRule(),
+        &spellingVariantRule(),
+        &dateFormatRule(),
     };
     std::sort(t.begin(), t.end(), [](const Rule* a, const Rule* b) { return a->id() < b->id(); });
     return t;

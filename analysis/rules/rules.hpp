@@ -8,4 +8,15 @@ namespace cvlint {
 // Achievement language (weak_verb.cpp, ...)
 const Rule& weakVerbRule();
 
+// CV conventions (personal_details.cpp, ats_layout.cpp, ...)
+const Rule& personalDetailsRule();
+const Rule& atsLayoutRule();
+const Rule& missingSectionRule();
+const Rule& summaryLengthRule();
+const Rule& skillsCountRule();
+const Rule& sectionOrderRule();
+const Rule& contactInfoRule();
+const Rule& spellingVariantRule();
+const Rule& dateFormatRule();
+
 }  // namespace cvlint

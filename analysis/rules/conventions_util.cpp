@@ -1,0 +1,338 @@
+// Shared helpers of the CV convention rules; see conventions_util.hpp.
+#include "rules/conventions_util.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/unicode.hpp"
+
+namespace cvlint::conv {
+
+std::vector<Word> words(std::string_view text) {
+  std::vector<Word> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    char32_t cp;
+    int n = decodeUtf8(text, i, cp);
+    if (n <= 0) break;
+    if (!isWordChar(cp)) {
+      i += static_cast<size_t>(n);
+      continue;
+    }
+    size_t b = i;
+    while (i < text.size()) {
+      n = decodeUtf8(text, i, cp);
+      if (n <= 0 || !isWordChar(cp)) break;
+      i += static_cast<size_t>(n);
+    }
+    out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
+  }
+  return out;
+}
+
+std::string lower(std::string_view s) { return asciiLower(s); }
+
+std::string matchCase(std::string_view model, std::string_view replacement) {
+  bool anyLower = false, anyUpper = false;
+  for (char c : model) {
+    if (c >= 'a' && c <= 'z') anyLower = true;
+    if (c >= 'A' && c <= 'Z') anyUpper = true;
+  }
+  std::string out(replacement);
+  if (anyUpper && !anyLower && model.size() > 1) {
+    for (char& c : out)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  } else if (!model.empty() && model[0] >= 'A' && model[0] <= 'Z' && !out.empty() && out[0] >= 'a' && out[0] <= 'z') {
+    out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  }
+  return out;
+}
+
+Finding makeFinding(std::string_view rule, uint16_t file, ByteRange range, std::string message) {
+  Finding f;
+  f.rule = std::string(rule);
+  f.file = file;
+  f.range = range;
+  f.message = std::move(message);
+  return f;
+}
+
+namespace {
+bool blank(std::string_view s) {
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') return false;
+  return true;
+}
+}  // namespace
+
+bool aloneOnLines(const SourceText& src, ByteRange range) {
+  const LineIndex& li = src.lines();
+  uint32_t first = li.lineOf(range.begin);
+  uint32_t last = li.lineOf(range.end > range.begin ? range.end - 1 : range.begin);
+  std::string_view v = src.view();
+  uint32_t s = li.lineStart(first), e = li.lineEnd(last);
+  if (range.begin < s || range.end > std::max(e, range.end)) return false;
+  return blank(v.substr(s, range.begin - s)) && (range.end >= e || blank(v.substr(range.end, e - range.end)));
+}
+
+ByteRange wholeLines(const SourceText& src, ByteRange range) {
+  const LineIndex& li = src.lines();
+  uint32_t first = li.lineOf(range.begin);
+  uint32_t last = li.lineOf(range.end > range.begin ? range.end - 1 : range.begin);
+  return {li.lineStart(first), li.lineStart(last + 1)};
+}
+
+Edit deletion(const CvDocument& doc, uint16_t file, ByteRange range) {
+  const SourceText& src = doc.source(file);
+  if (aloneOnLines(src, range)) return {file, wholeLines(src, range), ""};
+  return {file, range, ""};
+}
+
+ByteRange firstLine(const SourceText& src, ByteRange range) {
+  uint32_t line = src.lines().lineOf(range.begin);
+  uint32_t e = std::min(range.end, src.lines().lineEnd(line));
+  if (e <= range.begin) e = std::min<uint32_t>(range.begin + 1, src.lines().textSize());
+  return {range.begin, std::max(e, range.begin)};
+}
+
+ByteRange FieldText::range(uint32_t b, uint32_t e) const {
+  if (prose) return prose->toSource(textBegin + b, textBegin + e);
+  if (identity) return {whole.begin + b, whole.begin + e};
+  return whole;
+}
+
+bool FieldText::editable(uint32_t b, uint32_t e) const {
+  if (!prose) return identity;
+  if (prose->overlapsCode(textBegin + b, textBegin + e)) return false;
+  if (prose->isVerbatim(textBegin + b, textBegin + e)) return true;
+  // Exactly one synthetic segment (LaTeX `--` read as an en dash): replacing
+  // its whole source range is exact too.
+  for (const Segment& s : prose->segments)
+    if (!s.verbatim && s.textBegin == textBegin + b && s.textEnd == textBegin + e) return true;
+  return false;
+}
+
+FieldText locateField(const CvDocument& doc, const Field& field) {
+  FieldText ft;
+  ft.text = field.text;
+  ft.file = field.file;
+  ft.whole = field.range;
+  if (field.file < doc.files.size()) {
+    std::string_view src = doc.source(field.file).view();
+    if (field.range.end <= src.size() && src.substr(field.range.begin, field.range.size()) == field.text)
+      ft.identity = true;
+  }
+  // The block whose prose maps a text byte to the field's first source byte
+  // and whose text continues with the field's text.
+  for (const Block& b : doc.blocks) {
+    if (b.file != field.file || !(b.range.begin <= field.range.begin && field.range.begin < b.range.end)) continue;
+    for (const Segment& s : b.prose.segments) {
+      if (field.range.begin < s.srcBegin || field.range.begin >= s.srcEnd) continue;
+      uint32_t t = s.verbatim ? s.textBegin + (field.range.begin - s.srcBegin) : s.textBegin;
+      if (t + field.text.size() <= b.prose.text.size() &&
+          std::string_view(b.prose.text).substr(t, field.text.size()) == field.text) {
+        ft.prose = &b.prose;
+        ft.textBegin = t;
+        ft.text = std::string_view(b.prose.text).substr(t, field.text.size());
+        return ft;
+      }
+    }
+  }
+  return ft;
+}
+
+// --- dates -------------------------------------------------------------------
+
+const char* dateStyleName(DateStyle s) {
+  switch (s) {
+    case DateStyle::MonthShort: return "Jan 2020";
+    case DateStyle::MonthShortDot: return "Jan. 2020";
+    case DateStyle::MonthLong: return "January 2020";
+    case DateStyle::Slash: return "01/2020";
+    case DateStyle::Iso: return "2020-01";
+    case DateStyle::Year: return "2020";
+    case DateStyle::Ongoing: return "Present";
+  }
+  return "";
+}
+
+namespace {
+
+constexpr const char* kMonthLong[] = {"january", "february", "march",     "april",   "may",      "june",
+                                      "july",    "august",   "september", "october", "november", "december"};
+constexpr const char* kMonthShort[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr const char* kOngoing[] = {"present", "current", "now", "today", "ongoing"};
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+bool alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A four-digit year 1900..2099 at i, not inside a longer number.
+bool yearAt(std::string_view s, size_t i) {
+  if (i + 4 > s.size()) return false;
+  if (!((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0'))) return false;
+  if (!digit(s[i + 2]) || !digit(s[i + 3])) return false;
+  return (i == 0 || !digit(s[i - 1])) && (i + 4 == s.size() || !digit(s[i + 4]));
+}
+
+int yearValue(std::string_view s, size_t i) {
+  return (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+}
+
+// Skips spaces, '~', ',' and non-breaking spaces (U+00A0) from i.
+size_t skipGap(std::string_view s, size_t i) {
+  while (i < s.size()) {
+    if (s[i] == ' ' || s[i] == '~' || s[i] == ',') ++i;
+    else if (s.substr(i, 2) == "\xC2\xA0") i += 2;
+    else break;
+  }
+  return i;
+}
+
+}  // namespace
+
+DateRange parseDates(std::string_view s) {
+  DateRange r;
+  size_t i = 0;
+  while (i < s.size() && r.points.size() < 2) {
+    bool wordStart = i == 0 || !alpha(s[i - 1]);
+    if (alpha(s[i]) && wordStart) {
+      size_t j = i;
+      while (j < s.size() && alpha(s[j])) ++j;
+      std::string w = lower(s.substr(i, j - i));
+      int month = 0;
+      DateStyle style = DateStyle::MonthShort;
+      bool ambiguous = false;
+      for (int m = 0; m < 12; ++m) {
+        if (w == kMonthLong[m]) month = m + 1, style = DateStyle::MonthLong, ambiguous = (m == 4);
+        else if (w == kMonthShort[m] || (m == 8 && w == "sept")) month = m + 1, style = DateStyle::MonthShort;
+      }
+      if (month) {
+        size_t k = j;
+        if (k < s.size() && s[k] == '.' && style == DateStyle::MonthShort) style = DateStyle::MonthShortDot, ++k;
+        k = skipGap(s, k);
+        if (yearAt(s, k)) {
+          r.points.push_back({style, yearValue(s, k), month, ambiguous, true, static_cast<uint32_t>(i), static_cast<uint32_t>(k + 4)});
+          i = k + 4;
+          continue;
+        }
+      }
+      for (const char* o : kOngoing)
+        if (w == o && !r.points.empty()) {
+          r.points.push_back({DateStyle::Ongoing, 0, 0, false, true, static_cast<uint32_t>(i), static_cast<uint32_t>(j)});
+          break;
+        }
+      i = j;
+      continue;
+    }
+    if (digit(s[i]) && (i == 0 || !digit(s[i - 1]))) {
+      if (yearAt(s, i)) {
+        // 2020-01 (ISO year-month), not 2019-2021 (a range).
+        if (i + 7 <= s.size() && s[i + 4] == '-' && digit(s[i + 5]) && digit(s[i + 6]) &&
+            (i + 7 == s.size() || !digit(s[i + 7]))) {
+          int m = (s[i + 5] - '0') * 10 + (s[i + 6] - '0');
+          if (m >= 1 && m <= 12) {
+            r.points.push_back({DateStyle::Iso, yearValue(s, i), m, false, true, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 7)});
+            i += 7;
+            continue;
+          }
+        }
+        r.points.push_back({DateStyle::Year, yearValue(s, i), 0, false, true, static_cast<uint32_t>(i), static_cast<uint32_t>(i + 4)});
+        i += 4;
+        continue;
+      }
+      size_t j = i;
+      while (j < s.size() && digit(s[j])) ++j;
+      if ((j - i == 1 || j - i == 2) && j < s.size() && s[j] == '/' && yearAt(s, j + 1)) {
+        int m = j - i == 1 ? s[i] - '0' : (s[i] - '0') * 10 + (s[i + 1] - '0');
+        if (m >= 1 && m <= 12) {
+          r.points.push_back({DateStyle::Slash, yearValue(s, j + 1), m, false, j - i == 2, static_cast<uint32_t>(i), static_cast<uint32_t>(j + 5)});
+          i = j + 5;
+          continue;
+        }
+      }
+      i = j;
+      continue;
+    }
+    ++i;
+  }
+  if (r.points.size() == 2) {
+    size_t b = r.points[0].end, e = r.points[1].begin;
+    while (b < e && (s[b] == ' ' || s[b] == '~')) ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '~')) --e;
+    std::string_view sep = s.substr(b, e - b);
+    if (sep == "-" || sep == "\xE2\x80\x93" || sep == "\xE2\x80\x94" || sep == "to" || sep == "--" || sep == "\xE2\x80\x90") {
+      r.sep = std::string(sep);
+      r.sepBegin = static_cast<uint32_t>(b);
+      r.sepEnd = static_cast<uint32_t>(e);
+    }
+  }
+  return r;
+}
+
+std::string formatDate(const DatePoint& p, DateStyle style, bool padded) {
+  std::string year = std::to_string(p.year);
+  if (p.month < 1 || p.month > 12) return year;
+  std::string two = (p.month < 10 ? "0" : "") + std::to_string(p.month);
+  auto cap = [](std::string w) {
+    if (!w.empty()) w[0] = static_cast<char>(w[0] - 'a' + 'A');
+    return w;
+  };
+  switch (style) {
+    case DateStyle::MonthShort: return cap(kMonthShort[p.month - 1]) + " " + year;
+    case DateStyle::MonthShortDot:
+      return cap(kMonthShort[p.month - 1]) + (p.month == 5 ? " " : ". ") + year;
+    case DateStyle::MonthLong: return cap(kMonthLong[p.month - 1]) + " " + year;
+    case DateStyle::Slash: return (padded ? two : std::to_string(p.month)) + "/" + year;
+    case DateStyle::Iso: return year + "-" + two;
+    case DateStyle::Year:
+    case DateStyle::Ongoing: return year;
+  }
+  return year;
+}
+
+int monthIndex(const DatePoint& p, bool isEnd, int latestMonthIndex) {
+  if (p.style == DateStyle::Ongoing) return latestMonthIndex;
+  return p.year * 12 + (p.month ? p.month - 1 : (isEnd ? 11 : 0));
+}
+
+std::string headingSkeleton(const CvDocument& doc, std::string_view title, bool withList) {
+  const Block* model = nullptr;
+  for (const Section& s : doc.sections)
+    if (s.headingBlock >= 0 && s.headingBlock < static_cast<int32_t>(doc.blocks.size())) {
+      model = &doc.blocks[s.headingBlock];
+      break;
+    }
+  std::string out;
+  if (doc.format == Format::Latex) {
+    std::string cmd = model && !model->command.empty() ? model->command : "section";
+    if (!cmd.empty() && cmd[0] == '\\') cmd.erase(0, 1);
+    out = "\\" + cmd + "{" + std::string(title) + "}\n\n";
+    return out;
+  }
+  int level = model && model->level > 0 ? model->level : 2;
+  out = std::string(static_cast<size_t>(level), '#') + " " + std::string(title) + "\n\n";
+  if (withList) out += "- \n\n";
+  return out;
+}
+
+bool isTechnicalRole(std::string_view role) {
+  // Whole words of the role name ("backend-developer", "Data Scientist"),
+  // matched by stem so "developer", "development" and "devops" all count.
+  static const char* kStems[] = {"develop", "engineer", "software", "data", "devops", "sre", "backend", "frontend",
+                                 "fullstack", "programmer", "architect", "scientist", "security", "cloud", "platform",
+                                 "machine", "ml", "ai", "qa", "test", "web", "mobile", "android", "ios", "it",
+                                 "technical", "infrastructure", "network", "systems", "analyst", "coder", "full",
+                                 "back", "front", "site", "reliability", "embedded", "firmware", "game"};
+  std::string r = lower(role);
+  for (const Word& w : words(r)) {
+    std::string_view word = std::string_view(r).substr(w.begin, w.end - w.begin);
+    for (const char* stem : kStems) {
+      size_t n = std::strlen(stem);
+      bool shortStem = n <= 3;
+      if (shortStem ? word == stem : word.substr(0, n) == stem) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace cvlint::conv

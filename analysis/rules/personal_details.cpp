@@ -1,0 +1,211 @@
+// personal-details: UK CVs carry no photo, date of birth, age, marital
+// status, nationality, gender or religion (employers must not use them, and
+// they invite bias). The rule reads each block's prose as fields (parts
+// separated by `|`, `·`, `•`, `;` or a line break) and matches labels and
+// values by whole words, so "Age UK", "Manager", "photography", "ageing" and
+// "British Airways" never match. Photos come from the front ends' layout
+// facts. The fix deletes the field, or the whole line when nothing else is on it.
+#include <array>
+
+#include "rules/conventions_util.hpp"
+#include "rules/rules.hpp"
+
+namespace cvlint {
+namespace {
+
+using conv::Word;
+
+struct Detail {
+  const char* what;  // "date of birth"
+  uint32_t begin, end;  // text bytes of the field holding it
+};
+
+bool isSep(std::string_view t, size_t i, size_t& len) {
+  len = 1;
+  if (t[i] == '|' || t[i] == ';' || t[i] == '\t') return true;
+  if (t.substr(i, 3) == "\xE2\x80\xA2") return len = 3, true;  // •
+  if (t.substr(i, 2) == "\xC2\xB7") return len = 2, true;      // ·
+  return false;
+}
+
+// Fields of a block: [begin, end) text ranges, trimmed.
+std::vector<std::pair<uint32_t, uint32_t>> fieldsOf(const Prose& p, const SourceText& src) {
+  std::vector<std::pair<uint32_t, uint32_t>> out;
+  std::string_view t = p.text;
+  size_t b = 0;
+  auto push = [&](size_t e) {
+    size_t fb = b, fe = e;
+    while (fb < fe && (t[fb] == ' ' || t[fb] == ',')) ++fb;
+    while (fe > fb && (t[fe - 1] == ' ' || t[fe - 1] == ',')) --fe;
+    if (fe > fb) out.push_back({static_cast<uint32_t>(fb), static_cast<uint32_t>(fe)});
+  };
+  for (size_t i = 0; i < t.size(); ++i) {
+    size_t len = 1;
+    bool lineBreak = false;
+    if (t[i] == ' ' && i > 0 && i + 1 < t.size())
+      lineBreak = src.lineOf(p.toSource(static_cast<uint32_t>(i - 1))) != src.lineOf(p.toSource(static_cast<uint32_t>(i + 1)));
+    if (lineBreak || isSep(t, i, len)) {
+      push(i);
+      b = i + len;
+      i += len - 1;
+    }
+  }
+  push(t.size());
+  return out;
+}
+
+bool isNumber(std::string_view w) {
+  if (w.empty() || w.size() > 3) return false;
+  for (char c : w)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool isMonthOrNumber(std::string_view w) {
+  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  if (!w.empty() && w[0] >= '0' && w[0] <= '9') return true;
+  for (const char* m : kMonths)
+    if (w.substr(0, 3) == m) return true;
+  return false;
+}
+
+// The personal detail a field holds, if any. `t` is the lower-cased prose,
+// [fb, fe) the field, `ws` its words.
+const char* detailOf(std::string_view t, uint32_t fb, uint32_t fe, const std::vector<Word>& ws, bool bullet) {
+  auto w = [&](size_t i) { return i < ws.size() ? t.substr(ws[i].begin, ws[i].end - ws[i].begin) : std::string_view(); };
+  // A label: followed by ':' (or " -"), or first word of a short non-bullet field with a value after it.
+  auto label = [&](size_t i) {
+    size_t k = ws[i].end;
+    while (k < fe && t[k] == ' ') ++k;
+    if (k < fe && (t[k] == ':' || t[k] == '-' || t[k] == '=')) return true;
+    return !bullet && i == 0 && ws.size() >= 2 && ws.size() <= 4;
+  };
+  std::string_view field = t.substr(fb, fe - fb);
+  while (!field.empty() && (field.back() == '.' || field.back() == ' ')) field.remove_suffix(1);
+  for (size_t i = 0; i < ws.size(); ++i) {
+    std::string_view a = w(i), b = w(i + 1), c = w(i + 2);
+    if ((a == "date" || a == "place") && b == "of" && c == "birth") return a == "date" ? "date of birth" : "place of birth";
+    if ((a == "birth" && (b == "date" || b == "place")) || a == "birthdate" || a == "birthday" || a == "birthplace")
+      return "date of birth";
+    if (a == "dob" || (a == "d" && b == "o" && c == "b" && ws[i + 2].end - ws[i].begin == 5)) return "date of birth";
+    if (a == "born" && (ws[i].end >= fe || t[ws[i].end] != '-') && (isMonthOrNumber(b) || b == "on" || b == "in")) return "date of birth";
+    if ((a == "age" || a == "aged") && isNumber(b) && ws[i + 1].begin - ws[i].end <= 3) return "age";
+    if (isNumber(a) && (b == "years" || b == "yrs" || b == "year") && c == "old") return "age";
+    if (a == "marital" || (a == "civil" && b == "status")) return "marital status";
+    if (a == "nationality" || ((a == "citizenship") && label(i))) return "nationality";
+    if ((a == "gender" || a == "sex") && label(i)) return "gender";
+    if (a == "religion" && label(i)) return "religion";
+    if ((a == "children" || a == "dependants" || a == "dependents") && label(i) && isNumber(b)) return "marital status";
+  }
+  static const char* kMarital[] = {"married", "single", "divorced", "widowed", "separated"};
+  for (const char* m : kMarital)
+    if (field == m || (!ws.empty() && w(0) == m && (w(1) == "with" || t[ws[0].end] == ','))) return "marital status";
+  if (field == "male" || field == "female") return "gender";
+  return nullptr;
+}
+
+// Removes a field cleanly: the whole block or line when nothing else is on it,
+// else the field with one neighbouring separator when that maps verbatim.
+std::optional<Edit> removal(const CvDocument& doc, const Block& blk, const std::vector<std::pair<uint32_t, uint32_t>>& fields,
+                            size_t fi) {
+  const Prose& p = blk.prose;
+  const SourceText& src = doc.source(blk.file);
+  if (fields.size() == 1) return conv::deletion(doc, blk.file, blk.range);
+  auto [fb, fe] = fields[fi];
+  ByteRange s = p.toSource(fb, fe);
+  uint32_t line = src.lineOf(s.begin);
+  if (src.lineOf(s.end > s.begin ? s.end - 1 : s.begin) == line) {
+    uint32_t ls = src.lines().lineStart(line), le = src.lines().lineEnd(line);
+    std::string_view v = src.view();
+    bool rest = false;
+    for (uint32_t k = ls; k < le; ++k) {
+      if (k == s.begin) k = s.end;
+      if (k >= le) break;
+      unsigned char ch = static_cast<unsigned char>(v[k]);
+      if (std::isalnum(ch) || ch == '\\' || ch >= 0x80) rest = true;
+    }
+    if (!rest) return Edit{blk.file, conv::wholeLines(src, {ls, le}), ""};
+  }
+  uint32_t db = fb, de = fe;
+  if (fi + 1 < fields.size()) de = fields[fi + 1].first;
+  else db = fields[fi - 1].second;
+  if (!p.isVerbatim(db, de)) return std::nullopt;
+  return Edit{blk.file, p.toSource(db, de), ""};
+}
+
+class PersonalDetails final : public Rule {
+ public:
+  std::string_view id() const override { return "personal-details"; }
+  Severity defaultSeverity() const override { return Severity::Warning; }
+  std::string_view summary() const override {
+    return "photo, date of birth, age, marital status, nationality, gender or religion";
+  }
+  std::string_view explanation() const override {
+    return "UK CVs leave out a photo and personal details: date of birth, age, marital status, nationality, "
+           "gender and religion. Employers may not use them (Equality Act 2010), and they invite bias.\n\n"
+           "    Date of birth: 1 January 1990      <- personal-details\n\n"
+           "The fix deletes the line (or the field, when the line holds other details such as the email).";
+  }
+
+  void check(const RuleContext& ctx, std::vector<Finding>& out) const override {
+    const CvDocument& doc = ctx.doc;
+    for (const Block& blk : doc.blocks) {
+      if (blk.kind == BlockKind::Code || blk.kind == BlockKind::Heading || blk.prose.text.empty()) continue;
+      std::string t = conv::lower(blk.prose.text);
+      auto fields = fieldsOf(blk.prose, doc.source(blk.file));
+      for (size_t fi = 0; fi < fields.size(); ++fi) {
+        auto [fb, fe] = fields[fi];
+        std::vector<Word> ws;
+        for (Word w : conv::words(std::string_view(t).substr(fb, fe - fb))) ws.push_back({w.begin + fb, w.end + fb});
+        if (ws.empty() || blk.prose.overlapsCode(fb, fe)) continue;
+        const char* what = detailOf(t, fb, fe, ws, blk.kind == BlockKind::Bullet);
+        if (!what) continue;
+        report(doc, blk.file, blk.prose.toSource(fb, fe), what, removal(doc, blk, fields, fi), out);
+      }
+    }
+    for (const LayoutFact& l : doc.layout) {
+      if (!isPhoto(l)) continue;
+      report(doc, l.file, l.range, "photo", conv::deletion(doc, l.file, l.range), out);
+    }
+  }
+
+ private:
+  static bool isPhoto(const LayoutFact& l) {
+    if (l.kind == LayoutKind::Photo) return true;
+    if (l.kind != LayoutKind::Image) return false;
+    std::string c = conv::lower(l.construct);
+    for (const char* w : {"badge", "logo", "shield", "qr"})
+      if (c.find(w) != std::string::npos) return false;
+    if (l.inHeader) return true;
+    for (const char* w : {"photo", "headshot", "portrait", "avatar", "profile", "picture", "selfie"})
+      if (c.find(w) != std::string::npos) return true;
+    return false;
+  }
+
+  static void report(const CvDocument& doc, uint16_t file, ByteRange range, std::string_view what, std::optional<Edit> edit,
+                     std::vector<Finding>& out) {
+    std::string msg = what == "photo"
+                          ? "Leave the photo out: UK employers do not expect one, and it invites bias"
+                          : "Leave out the " + std::string(what) +
+                                ": UK employers may not use it in hiring (Equality Act 2010), and it invites bias";
+    Finding f = conv::makeFinding("personal-details", file, range, std::move(msg));
+    f.data.push_back({"detail", std::string(what)});
+    if (edit) {
+      Fix fix;
+      fix.title = "Delete the " + std::string(what);
+      fix.edits.push_back(std::move(*edit));
+      fix.preferred = true;
+      f.fixes.push_back(std::move(fix));
+    }
+    out.push_back(std::move(f));
+  }
+};
+
+}  // namespace
+
+const Rule& personalDetailsRule() {
+  static const PersonalDetails r;
+  return r;
+}
+
+}  // namespace cvlint
