@@ -1,0 +1,16 @@
+-- Minimal Neovim configuration for the headless client test: only the cvlint
+-- plugin from this checkout, the server given by $CVLINT_BIN.
+local here = debug.getinfo(1, 'S').source:sub(2):match('^(.*)/[^/]*$')
+local root = vim.fn.fnamemodify(here .. '/../..', ':p'):gsub('/$', '')
+vim.opt.runtimepath:prepend(root .. '/clients/nvim')
+vim.opt.swapfile = false
+vim.opt.shadafile = 'NONE'
+vim.cmd('filetype plugin on')
+vim.cmd('runtime plugin/cvlint.lua')
+
+require('cvlint').setup({
+  cmd = { os.getenv('CVLINT_BIN') or 'cvlint', 'lsp' },
+  -- Sent through workspace/configuration; the same values .cvlint.json would hold.
+  settings = { locale = 'en-GB', pages = 2 },
+  codelens = false,
+})

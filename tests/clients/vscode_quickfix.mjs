@@ -1,0 +1,166 @@
+// Drives code-server in headless Chromium for vscode_e2e.sh (modelled on
+// ../../../shared/checks/vscode_e2e.mjs): opens the CV, waits for the
+// weak-verb squiggle on the line with the emoji, puts the cursor on it,
+// presses Ctrl+. and takes the first action of the quick-fix menu, then checks
+// that the line was rewritten (the weak phrase gone, the rest kept) and that
+// the status bar shows the page estimate when the engine has one.
+// Args: CHROMIUM URL FILE_NAME CV_TEXT_FILE OUT_DIR WAIT_S PID_FILE PLAYWRIGHT_CORE_DIR EXPECT_PAGES
+// Prints `holds: ...` or `short: <reason>` last.
+import { createRequire } from 'module';
+import fs from 'fs';
+import path from 'path';
+
+const [exe, url, name, cvFile, outDir, waitS, pidFile, pwDir, expectPages] = process.argv.slice(2);
+const { chromium } = createRequire(import.meta.url)(pwDir);
+const WEAK = 'Responsible for';
+const SQUIGGLES = ['error', 'warning', 'info', 'hint'].map(k => `.monaco-editor .squiggly-${k}`).join(', ');
+const log = (...a) => console.error(new Date().toISOString().slice(11, 19), ...a);
+const sleep = ms => new Promise(r => setTimeout(r, ms));
+const norm = s => (s || '').replace(/\u00a0/g, ' ');
+let browser, closeServer;
+
+async function finish(line, code) {
+  console.log(line);
+  try { if (browser) await Promise.race([browser.close(), sleep(10000)]); } catch {}
+  try { if (closeServer) await Promise.race([closeServer(), sleep(10000)]); } catch {}
+  process.exit(code);
+}
+setTimeout(() => finish('short: browser script ran out of time', 1), (Number(waitS) + 240) * 1000).unref();
+
+// The expected place, read off the fixture: the weak line and the phrase's
+// column (Monaco columns count UTF-16 units from 1, as JS strings do).
+const lines = fs.readFileSync(cvFile, 'utf8').split('\n');
+const weakLine = lines.findIndex(l => l.includes(WEAK));
+if (weakLine < 0) finish('short: the fixture has no weak line', 1);
+const weakText = lines[weakLine];
+const weakCol = weakText.indexOf(WEAK) + 1;
+const prefix = weakText.slice(0, weakCol - 1);
+const suffix = 'the naïve payments API';
+
+async function openFile(page) {
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
+  for (let i = 0; i < 3; i++) {
+    await page.locator('.monaco-workbench .part.editor').first().click({ timeout: 5000 }).catch(() => {});
+    await page.keyboard.press('Control+P');
+    const box = page.locator('.quick-input-widget input').first();
+    if (!await box.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false)) continue;
+    await box.fill(name);
+    if (await row.waitFor({ timeout: 15000 }).then(() => true, () => false)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('Escape');
+  }
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().dblclick({ timeout: 15000 });
+}
+
+// The rendered text lines of the editor with their vertical extent.
+async function viewLines(page) {
+  return page.locator('.editor-instance .monaco-editor .view-lines .view-line').evaluateAll(els =>
+    els.map(e => { const r = e.getBoundingClientRect(); return { text: e.textContent, top: r.top, bottom: r.bottom }; }));
+}
+
+async function squiggleBoxes(page) {
+  return page.locator(SQUIGGLES).evaluateAll(els =>
+    els.map(e => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, width: r.width }; }));
+}
+
+async function goTo(page, line, col) {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  const box = page.locator('.quick-input-widget input').first();
+  await box.waitFor({ state: 'visible', timeout: 5000 });
+  await box.fill(`${line}:${col}`);
+  await sleep(300);
+  await page.keyboard.press('Enter');
+  await sleep(500);
+}
+
+async function main() {
+  const server = await chromium.launchServer({
+    executablePath: exe, headless: true, timeout: 60000,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-breakpad', '--disable-crash-reporter'],
+  });
+  const pid = server.process()?.pid;
+  if (pid) fs.writeFileSync(pidFile, String(pid));
+  browser = await chromium.connect(server.wsEndpoint(), { timeout: 30000 });
+  closeServer = () => server.close();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  page.on('pageerror', e => log('pageerror:', String(e).slice(0, 300)));
+
+  log('goto', url);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
+  await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+  await page.waitForSelector('[id="status.problems"]', { timeout: 60000 }).catch(() => log('no problems entry yet'));
+  await openFile(page);
+  await page.locator('.editor-instance .monaco-editor .view-line').first().waitFor({ timeout: 20000 });
+  // Close the side bar so the CV and the menu fill the screenshot.
+  await page.keyboard.press('Control+B').catch(() => {});
+  await goTo(page, weakLine + 1, weakCol);
+
+  // 1. A squiggle on the weak line.
+  const until = Date.now() + Number(waitS) * 1000;
+  let onLine = null;
+  while (Date.now() < until && !onLine) {
+    const vl = (await viewLines(page)).find(l => norm(l.text).includes(WEAK));
+    if (vl) {
+      const sq = (await squiggleBoxes(page)).filter(b => b.top < vl.bottom && b.bottom > vl.top);
+      if (sq.length) onLine = { vl, sq };
+    }
+    if (!onLine) await sleep(500);
+  }
+  if (!onLine) {
+    await page.screenshot({ path: path.join(outDir, 'vscode.png') });
+    return finish(`short: no squiggle on line ${weakLine + 1} in ${waitS} s`, 1);
+  }
+  log(`squiggle on line ${weakLine + 1}: ${onLine.sq.length}`);
+
+  // 2. Ctrl+. on it; the first action of the menu.
+  await goTo(page, weakLine + 1, weakCol + 2);
+  await page.keyboard.press('Control+.');
+  const menu = page.locator('.action-widget .monaco-list-row.action, .context-view .monaco-list-row.action').first();
+  if (!await menu.waitFor({ state: 'visible', timeout: 10000 }).then(() => true, () => false)) {
+    await page.screenshot({ path: path.join(outDir, 'vscode.png') });
+    return finish('short: Ctrl+. showed no quick-fix menu', 1);
+  }
+  await sleep(700);
+  const offered = (await page.locator('.action-widget .monaco-list-row.action').allTextContents()).map(norm);
+  log('offered:', offered.join(' | '));
+  await page.screenshot({ path: path.join(outDir, 'vscode.png') });
+  const first = offered[0] || '';
+  await menu.click();
+
+  // 3. The line is rewritten.
+  let after = null;
+  const fixUntil = Date.now() + 10000;
+  while (Date.now() < fixUntil) {
+    const vls = await viewLines(page);
+    if (!vls.some(l => norm(l.text).includes(WEAK))) {
+      after = vls.map(l => norm(l.text)).find(t => t.endsWith(suffix)) ?? null;
+      if (after) break;
+    }
+    await sleep(250);
+  }
+  await sleep(1500);
+  await page.screenshot({ path: path.join(outDir, 'vscode-after.png') });
+  if (after === null) return finish(`short: picking "${first}" left "${WEAK}" in place`, 1);
+  log(`rewritten: ${after}`);
+  if (!after.startsWith(prefix)) return finish(`short: the text before the phrase changed: "${after}"`, 1);
+  if (!/^[A-Z][a-z]+ /.test(after.slice(prefix.length))) return finish(`short: the bullet does not open with a verb: "${after}"`, 1);
+
+  // 4. The status bar item, when the engine estimates pages.
+  const status = norm(await page.locator('.statusbar-item', { hasText: 'pages' }).first()
+    .textContent({ timeout: 5000 }).catch(() => ''));
+  log('status bar:', status || '(none)');
+  if (expectPages === 'yes' && !/pages/.test(status)) return finish('short: no page estimate in the status bar', 1);
+
+  return finish(`holds: "${first}" rewrote line ${weakLine + 1} to "${after.trim()}"${status ? `; status "${status.trim()}"` : ''}`, 0);
+}
+
+main().catch(async e => {
+  log(e && e.stack || e);
+  try { const p = browser && browser.contexts()[0]?.pages()[0]; if (p) await p.screenshot({ path: path.join(outDir, 'vscode.png') }); } catch {}
+  finish(`short: ${String(e && e.message || e).split('\n')[0].slice(0, 160)}`, 1);
+});
