@@ -1,5 +1,42 @@
-// FIXME: placeholder; the LaTeX front end replaces this file.
+// The LaTeX front end: parseLatex runs the walker over the main file (and the
+// files it \inputs) and fills the flat model. The pieces:
+//   latex_lexer.*     lossless tokenizer
+//   latex_commands.*  what known commands and environments mean; CV classes;
+//                     the entry-field heuristics
+//   latex_walker.*    token stream, argument reading, prose with source map
+//   latex_handlers.cpp, latex_env.cpp  commands, environments, macros, \input
+#include "parse/latex_walker.hpp"
 #include "parse/parse.hpp"
+
 namespace cvlint {
-void parseLatex(CvDocument&, const Config&, const FileProvider*) {}
+
+namespace latex {
+
+Walker::Walker(CvDocument& doc, const Config& config, const FileProvider* files)
+    : doc_(doc), cfg_(config), files_(files) {}
+
+void Walker::run() {
+  if (doc_.files.empty()) return;
+  pushFile(0, doc_.files[0].path);
+  bool hasClass = false;
+  for (const Token& t : frames_.back().toks)
+    if (t.kind == Tok::Command && text(t) == "\\documentclass") {
+      hasClass = true;
+      break;
+    }
+  // A file without \documentclass (an \input fragment opened alone) is body.
+  mode_ = hasClass ? Mode::Preamble : Mode::Body;
+  loop();
+  closeBlock();
+  if (mode_ == Mode::Preamble)
+    doc_.problems.push_back({"no \\begin{document}: only the preamble was read", 0, {0, 0}});
+}
+
+}  // namespace latex
+
+void parseLatex(CvDocument& doc, const Config& config, const FileProvider* files) {
+  latex::Walker w(doc, config, files);
+  w.run();
+}
+
 }  // namespace cvlint

@@ -1,0 +1,445 @@
+// The LaTeX walker, part 3: environments, math, user macro definitions and
+// expansion, and \input files.
+#include <algorithm>
+#include <filesystem>
+
+#include "engine.hpp"
+#include "parse/latex_walker.hpp"
+
+namespace cvlint::latex {
+
+namespace {
+
+std::string trimmed(std::string s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return s.substr(b, e - b);
+}
+
+// Collapses whitespace runs to one space.
+std::string squeeze(std::string_view s) {
+  std::string out;
+  bool sp = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      sp = !out.empty();
+      continue;
+    }
+    if (sp) out.push_back(' ');
+    sp = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// Environments
+
+void Walker::beginEnv(const Token& t) {
+  Arg a;
+  if (!readArg(a)) return;
+  std::string name = trimmed(rawText(a.toks));
+  Env k = classifyEnv(name);
+  if (inl_ || mode_ != Mode::Body) {
+    if (k == Env::Math || k == Env::Graphics) skipEnvBody(name);
+    else if (k == Env::Verbatim && nextIs(Tok::Verbatim)) next();
+    else skipSpec(envSpec(name));
+    return;
+  }
+  EnvFrame f;
+  f.name = name;
+  f.kind = k;
+  switch (k) {
+    case Env::Document:
+      return;
+    case Env::List: {
+      closeBlock();
+      for (size_t i = envs_.size(); i-- > 0;)
+        if (envs_[i].kind == Env::List) {
+          f.base = static_cast<uint8_t>(std::min(250, envs_[i].base + (envs_[i].itemIsBullet ? 1 : 0)));
+          break;
+        }
+      f.ordered = isOrderedList(name);
+      skipSpec("o");
+      envs_.push_back(std::move(f));
+      return;
+    }
+    case Env::Table: {
+      skipSpec(envSpec(name));
+      closeBlock();
+      if (t.mac && t.macro > 0 && t.macro <= macros_.size()) {
+        if (layoutOnce_.insert("macro-table").second) layout(LayoutKind::Table, name, t);
+      } else {
+        layout(LayoutKind::Table, name, t);
+      }
+      ++tableDepth_;
+      envs_.push_back(std::move(f));
+      return;
+    }
+    case Env::Columns:
+      skipSpec(envSpec(name));
+      closeBlock();
+      layout(LayoutKind::Columns, name, t);
+      envs_.push_back(std::move(f));
+      return;
+    case Env::Minipage:
+      skipSpec(envSpec(name));
+      closeBlock();
+      if (mpAdjacent_ && mpDepth_ == envs_.size()) {
+        if (!mpRecorded_) layout(LayoutKind::Columns, "minipage", mpFirst_);
+        mpRecorded_ = true;
+      } else {
+        mpFirst_ = t;
+        mpRecorded_ = false;
+      }
+      mpAdjacent_ = false;
+      envs_.push_back(std::move(f));
+      return;
+    case Env::Box:
+      skipSpec(envSpec(name));
+      closeBlock();
+      layout(LayoutKind::Box, name, t);
+      envs_.push_back(std::move(f));
+      return;
+    case Env::Graphics:
+      closeBlock();
+      layout(LayoutKind::Graphics, name, t);
+      skipEnvBody(name);
+      return;
+    case Env::Math:
+      skipEnvBody(name);
+      return;
+    case Env::Verbatim:
+      closeBlock();
+      if (nextIs(Tok::Verbatim)) {
+        Token v = next();
+        openBlock(BlockKind::Code, v.mfile, t.mb, 0, name);
+        lastEnd_ = v.me;
+        closeBlock();
+      }
+      envs_.push_back(std::move(f));
+      return;
+    case Env::Other:
+    case Env::Transparent:
+      skipSpec(envSpec(name));
+      if (cur_ >= 0 && doc_.blocks[cur_].kind != BlockKind::Bullet) closeBlock();
+      envs_.push_back(std::move(f));
+      return;
+  }
+}
+
+void Walker::endEnv(const Token& t) {
+  Arg a;
+  if (!readArg(a)) return;
+  if (inl_ || mode_ != Mode::Body) return;
+  std::string name = trimmed(rawText(a.toks));
+  if (name == "document") {
+    closeBlock();
+    stopped_ = true;
+    return;
+  }
+  size_t i = envs_.size();
+  while (i > 0 && envs_[i - 1].name != name) --i;
+  if (i == 0) return;
+  while (envs_.size() >= i) {
+    EnvFrame f = std::move(envs_.back());
+    envs_.pop_back();
+    switch (f.kind) {
+      case Env::Table:
+        closeBlock();
+        if (tableDepth_ > 0) --tableDepth_;
+        break;
+      case Env::Minipage:
+        closeBlock();
+        mpAdjacent_ = true;
+        mpDepth_ = envs_.size();
+        break;
+      case Env::List:
+      case Env::Columns:
+      case Env::Box:
+        closeBlock();
+        break;
+      default:
+        if (cur_ >= 0 && doc_.blocks[cur_].kind != BlockKind::Bullet) closeBlock();
+        break;
+    }
+  }
+}
+
+void Walker::skipEnvBody(const std::string& name) {
+  int depth = 0;
+  while (more()) {
+    Token t = next();
+    if (t.kind != Tok::Command) continue;
+    std::string_view n = commandName(text(t));
+    if (n != "begin" && n != "end") continue;
+    Arg a;
+    if (!readArg(a)) continue;
+    if (trimmed(rawText(a.toks)) != name) continue;
+    if (n == "begin") ++depth;
+    else if (depth-- == 0) return;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Math
+
+void Walker::math(const Token& open) {
+  std::string_view delim = text(open);
+  bool display = delim == "$$";
+  std::vector<Token> body;
+  bool closed = false;
+  Token close = open;
+  while (more()) {
+    if (peek().kind == Tok::Par) break;
+    Token t = next();
+    if (t.kind == Tok::Math) {
+      close = t;
+      closed = true;
+      break;
+    }
+    body.push_back(t);
+  }
+  if (!closed || display) return;
+  std::string s = squeeze(rawText(body));
+  if (open.mfile == close.mfile) emitCode(s, open.mfile, open.mb, std::max(open.me, close.me));
+}
+
+void Walker::mathCommand(const Token& open, bool display) {
+  std::vector<Token> body;
+  Token close = open;
+  bool closed = false;
+  while (more()) {
+    Token t = next();
+    if (t.kind == Tok::Command) {
+      std::string_view n = commandName(text(t));
+      if ((display && n == "]") || (!display && n == ")")) {
+        close = t;
+        closed = true;
+        break;
+      }
+    }
+    body.push_back(t);
+  }
+  if (!closed || display) return;
+  std::string s = squeeze(rawText(body));
+  if (open.mfile == close.mfile) emitCode(s, open.mfile, open.mb, std::max(open.me, close.me));
+}
+
+// ---------------------------------------------------------------------------
+// User macros
+
+void Walker::define(const Token& t, bool tex) {
+  Macro m;
+  skipBlank();
+  if (!more()) return;
+  if (nextIs(Tok::Begin)) {
+    Arg a;
+    if (!readArg(a)) return;
+    for (const Token& x : a.toks)
+      if (x.kind == Tok::Command) {
+        m.name = std::string(commandName(text(x)));
+        break;
+      }
+  } else if (nextIs(Tok::Command)) {
+    m.name = std::string(commandName(text(next())));
+  } else {
+    return;
+  }
+  Arg body;
+  if (tex) {
+    bool delimited = false;
+    int guard = 0;
+    while (more() && peek().kind != Tok::Begin && guard++ < 64) {
+      Token p = next();
+      if (p.kind == Tok::Param) ++m.nargs;
+      else if (p.kind != Tok::Space && p.kind != Tok::Comment) delimited = true;
+      if (p.kind == Tok::Par) return;
+    }
+    if (!readArg(body) || delimited) return;
+  } else {
+    Arg n, d;
+    if (readOpt(n)) m.nargs = std::clamp(std::atoi(trimmed(rawText(n.toks)).c_str()), 0, 9);
+    if (m.nargs > 0 && readOpt(d)) {
+      m.hasOpt = true;
+      m.optDefault = d.toks;
+    }
+    if (!readArg(body)) return;
+  }
+  if (m.name.empty()) return;
+  m.body = std::move(body.toks);
+  // Structural built-ins keep their meaning even when a class or template redefines them.
+  const Builtin& b = findBuiltin(m.name, cls_);
+  switch (b.cmd) {
+    case Cmd::Section: case Cmd::Item: case Cmd::Begin: case Cmd::End: case Cmd::Input: case Cmd::Define:
+    case Cmd::Def: case Cmd::LineBreak: case Cmd::Href: case Cmd::Url: case Cmd::Verb: case Cmd::MathOpen:
+      return;
+    case Cmd::Entry: case Cmd::CvItem: case Cmd::ListItem: case Cmd::Contact: case Cmd::Name:
+    case Cmd::HeaderLine: case Cmd::NameSection:
+      if (m.nargs >= 1) return;
+      break;
+    default:
+      break;
+  }
+  // Classify: several arguments set into a tabular / \hfill / columns: an entry header.
+  bool hasTable = false, hasList = false, hasFill = false, hasAmp = false, hasBreak = false;
+  for (size_t i = 0; i < m.body.size(); ++i) {
+    const Token& x = m.body[i];
+    if (x.kind == Tok::Amp) hasAmp = true;
+    if (x.kind != Tok::Command) continue;
+    std::string_view n = commandName(text(x));
+    if (n == "hfill" || n == "hfil") hasFill = true;
+    if (n == "\\") hasBreak = true;
+    if (n == "begin" && i + 2 < m.body.size() && m.body[i + 1].kind == Tok::Begin) {
+      Env k = classifyEnv(text(m.body[i + 2]));
+      if (k == Env::Table && !hasTable) hasTable = true, m.tableName = std::string(text(m.body[i + 2]));
+      if (k == Env::List) hasList = true;
+    }
+  }
+  m.hasTable = hasTable;
+  m.entry = !hasList && ((m.nargs >= 2 && (hasTable || hasFill || hasAmp)) || (m.nargs >= 3 && hasBreak));
+  auto it = macroIndex_.find(m.name);
+  if (it != macroIndex_.end()) {
+    macros_[it->second] = std::move(m);
+  } else {
+    macroIndex_[m.name] = macros_.size();
+    macros_.push_back(std::move(m));
+  }
+}
+
+void Walker::readMacroArgs(const Macro& m, std::vector<Arg>& args) {
+  int mandatory = m.nargs;
+  if (m.hasOpt) {
+    Arg o;
+    if (!readOpt(o)) {
+      o = Arg{};
+      o.toks = m.optDefault;
+      o.present = true;
+    }
+    args.push_back(std::move(o));
+    --mandatory;
+  }
+  for (int i = 0; i < mandatory; ++i) {
+    Arg a;
+    if (!readArg(a)) break;
+    args.push_back(std::move(a));
+  }
+}
+
+void Walker::invoke(const Token& t, const Macro& mc, size_t index) {
+  std::vector<Arg> args;
+  readMacroArgs(mc, args);
+  if (mc.hasOpt && !args.empty() && args[0].toks.size() && !args[0].outer.size()) {
+    // The default of an optional argument maps to the invocation, not the definition.
+    for (Token& x : args[0].toks) {
+      x.mac = true;
+      x.mfile = t.mfile;
+      x.mb = t.mb;
+      x.me = t.me;
+    }
+    args[0].file = t.mfile;
+    args[0].outer = args[0].inner = {t.mb, t.me};
+  }
+  if (mc.entry && mode_ == Mode::Body && !inl_) {
+    bool ok = mc.nargs >= 3;
+    for (const Arg& a : args) ok = ok || looksLikeDate(rawText(a.toks));
+    if (ok) {
+      std::vector<ArgRole> roles(args.size(), ArgRole::Guess);
+      entry(t, mc.name, std::move(roles), std::move(args), &mc);
+      return;
+    }
+  }
+  if (frames_.size() >= kMaxFrames || expanded_ > kMaxExpandedTokens) {
+    if (!budgetReported_) {
+      doc_.problems.push_back({"macro \\" + mc.name + " expands too deeply or too often: expansion stopped",
+                               t.mfile, {t.mb, t.me}});
+      budgetReported_ = true;
+    }
+    return;
+  }
+  uint32_t end = t.me;
+  for (const Arg& a : args)
+    if (a.file == t.mfile) end = std::max(end, a.outer.end);
+  std::vector<Token> out;
+  out.reserve(mc.body.size() + 8);
+  for (const Token& x : mc.body) {
+    if (x.kind == Tok::Param) {
+      std::string_view p = text(x);
+      if (p.size() == 2 && p[1] >= '1' && p[1] <= '9') {
+        size_t k = static_cast<size_t>(p[1] - '1');
+        if (k < args.size()) out.insert(out.end(), args[k].toks.begin(), args[k].toks.end());
+        continue;
+      }
+    }
+    Token y = x;
+    y.mac = true;
+    y.mfile = t.mfile;
+    y.mb = t.mb;
+    y.me = t.me;
+    y.macro = static_cast<uint32_t>(index + 1);
+    out.push_back(y);
+  }
+  Token endTok;
+  endTok.kind = Tok::ExpEnd;
+  endTok.mac = true;
+  endTok.tfile = endTok.mfile = t.mfile;
+  endTok.mb = endTok.me = end;
+  out.push_back(endTok);
+  expanded_ += out.size();
+  pushTokens(std::move(out));
+}
+
+// ---------------------------------------------------------------------------
+// \input files
+
+void Walker::inputFile(const Token& t) {
+  Arg a;
+  if (!readArg(a)) return;
+  std::string rel = trimmed(rawText(a.toks));
+  if (rel.empty() || inl_) return;
+  bool quiet = mode_ == Mode::Preamble;
+  auto problem = [&](const std::string& msg) {
+    if (!quiet) doc_.problems.push_back({msg, t.mfile, {t.mb, std::max(t.me, a.outer.end)}});
+  };
+  if (!files_) {
+    problem("cannot read \\input file " + rel + ": no file access");
+    return;
+  }
+  if (inputDepth_ >= kMaxInputDepth) {
+    problem("\\input nesting deeper than 16: " + rel + " not read");
+    return;
+  }
+  namespace fs = std::filesystem;
+  fs::path base = fs::path(doc_.files[0].path).parent_path();
+  std::vector<std::string> cands;
+  auto join = [&](const std::string& r) { return (base / fs::path(r)).lexically_normal().string(); };
+  if (rel.size() < 4 || rel.compare(rel.size() - 4, 4, ".tex") != 0) cands.push_back(join(rel + ".tex"));
+  cands.push_back(join(rel));
+  bool outside = false;
+  for (const std::string& p : cands) {
+    if (!files_->allowed(p)) {
+      outside = true;
+      continue;
+    }
+    std::optional<std::string> txt = files_->read(p);
+    if (!txt) continue;
+    for (const Frame& f : frames_)
+      if (f.isFile && f.path == p) {
+        problem("\\input cycle: " + rel + " is already being read");
+        return;
+      }
+    if (doc_.files.size() >= 60000) return;
+    closeBlock();
+    auto idx = static_cast<uint16_t>(doc_.files.size());
+    doc_.files.push_back({p, SourceText(std::move(*txt))});
+    ++inputDepth_;
+    pushFile(idx, p);
+    return;
+  }
+  problem(outside ? "\\input file is outside the workspace: " + rel : "\\input file not found: " + rel);
+}
+
+}  // namespace cvlint::latex
