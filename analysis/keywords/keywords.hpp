@@ -10,6 +10,7 @@
 
 #include "config.hpp"
 #include "model.hpp"
+#include "rules/rule.hpp"
 
 namespace cvlint {
 
@@ -18,6 +19,10 @@ struct KeywordHit {
   ByteRange range;      // source bytes of the mention in the CV
   std::string found;    // the text as written ("Postgres")
   bool exact = false;   // the advert's own form
+  int32_t block = -1;   // CvDocument::blocks index of the prose it is in
+  uint32_t textBegin = 0, textEnd = 0;  // prose bytes of the mention
+  bool editable = false;  // maps one for one onto source: a rewrite is exact
+  bool code = false;      // inside inline code / math: matched, never rewritten
 };
 
 enum class KeywordStatus : uint8_t { Exact, Variant, Missing };
@@ -29,6 +34,9 @@ struct KeywordMatch {
   std::vector<KeywordHit> hits;
   uint32_t advertLine = 0;      // 0-based line in the advert it came from
   std::string advertLineText;   // that line, for hover and related information
+  ByteRange advertRange;        // advert bytes of the mention (hints on an open advert)
+  int32_t skill = -1;           // taxonomy skill id (past the table: a name it does not know)
+  std::string category;         // "language", "database", ... ("skill" when unknown)
 };
 
 struct KeywordReport {
@@ -37,7 +45,23 @@ struct KeywordReport {
   double score = 0;             // weighted share of keywords present (exact or variant)
   std::vector<KeywordMatch> matches;
   std::string problem;          // non-empty: the advert could not be read (message)
+  std::string role;             // the role profile used when there is no advert
 };
+
+// Where keyword findings and the score sit in a CV: the skills section
+// heading, or the top of the document when there is none.
+struct KeywordAnchor {
+  uint16_t file = 0;
+  ByteRange range;
+  int32_t skillsSection = -1;  // CvDocument::sections index, -1 when none
+};
+KeywordAnchor keywordAnchor(const CvDocument& doc);
+
+// The edit that appends `item` to the CV's skills list in the document's own
+// syntax (a `- X` bullet, `, X` after a comma list, `\item X`); false when
+// the CV has no skills section to add to. `category` (taxonomy name, may be
+// empty) picks the list line with the most skills of the same kind.
+bool skillsListEdit(const CvDocument& doc, const std::string& item, const std::string& category, Edit& out);
 
 // advertText: the advert's contents when one was found and read; nullopt
 // when none is configured (the role profile is used instead). advertError:

@@ -24,6 +24,9 @@ std::span<const Rule* const> allRules() {
         &contactInfoRule(),
         &spellingVariantRule(),
         &dateFormatRule(),
+        &missingKeywordRule(),
+        &keywordPhrasingRule(),
+        &pageOverflowRule(),
     };
     std::sort(t.begin(), t.end(), [](const Rule* a, const Rule* b) { return a->id() < b->id(); });
     return t;

@@ -19,4 +19,11 @@ const Rule& contactInfoRule();
 const Rule& spellingVariantRule();
 const Rule& dateFormatRule();
 
+// Job-advert keywords (missing_keyword.cpp, keyword_phrasing.cpp)
+const Rule& missingKeywordRule();
+const Rule& keywordPhrasingRule();
+
+// Page length (page_overflow.cpp)
+const Rule& pageOverflowRule();
+
 }  // namespace cvlint

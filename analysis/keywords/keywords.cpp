@@ -1,0 +1,172 @@
+// analyzeKeywords: the advert's keywords (or the role profile's) matched
+// against every prose block of the CV through the same lexicon, so a CV
+// "names" a keyword exactly when the advert's own form (any case, any
+// optional punctuation) appears, by a variant when only another alias does,
+// and not at all otherwise. Positions come from the prose source map.
+#include "keywords/keywords.hpp"
+
+#include <algorithm>
+
+#include "keywords/advert.hpp"
+#include "keywords/matcher.hpp"
+#include "keywords/taxonomy.hpp"
+
+namespace cvlint {
+
+using kw::Lexicon;
+using kw::Mention;
+
+namespace {
+
+constexpr double kEssentialWeight = 2.0;
+constexpr double kDesirableWeight = 1.0;
+
+bool scannable(const Block& b) { return b.kind != BlockKind::Code && b.kind != BlockKind::Contact; }
+
+}  // namespace
+
+KeywordAnchor keywordAnchor(const CvDocument& doc) {
+  KeywordAnchor a;
+  a.skillsSection = doc.findSection(SectionKind::Skills);
+  if (a.skillsSection >= 0) {
+    const Section& s = doc.sections[static_cast<size_t>(a.skillsSection)];
+    if (s.headingBlock >= 0 && static_cast<size_t>(s.headingBlock) < doc.blocks.size()) {
+      const Block& h = doc.blocks[static_cast<size_t>(s.headingBlock)];
+      a.file = h.file;
+      a.range = h.range;
+      // A heading block may run to its line break: keep to its first line.
+      const SourceText& src = doc.source(h.file);
+      uint32_t lineEnd = src.lines().lineEnd(src.lineOf(h.range.begin));
+      if (a.range.end > lineEnd && lineEnd > a.range.begin) a.range.end = lineEnd;
+      return a;
+    }
+  }
+  if (doc.files.empty()) return a;
+  const SourceText& src = doc.source(0);
+  // The first non-blank line of the CV.
+  for (uint32_t l = 0; l < src.lines().lineCount(); ++l) {
+    uint32_t b = src.lines().lineStart(l), e = src.lines().lineEnd(l);
+    if (src.view().substr(b, e - b).find_first_not_of(" \t") != std::string_view::npos) {
+      a.range = {b, e};
+      return a;
+    }
+  }
+  return a;
+}
+
+std::shared_ptr<KeywordReport> analyzeKeywords(const CvDocument& doc, const Config& config,
+                                               const std::optional<std::string>& advertText,
+                                               const std::string& advertPath,
+                                               const std::string& advertError) {
+  auto r = std::make_shared<KeywordReport>();
+  const RoleProfile& profile = findRoleProfile(config.role);
+  r->role = profile.name;
+  r->problem = advertError;
+  r->fromAdvert = advertText.has_value() || !advertError.empty();
+  r->source = r->fromAdvert ? advertPath : std::string("role:") + profile.name;
+  if (!advertError.empty()) return r;
+
+  const Lexicon& lex = kw::taxonomy();
+  const auto tableSize = static_cast<int32_t>(skillTable().size());
+
+  // The keywords: the advert's, or the profile's most important first.
+  std::vector<kw::AdvertKeyword> wanted;
+  if (advertText) {
+    wanted = kw::extractAdvertKeywords(*advertText);
+  } else {
+    for (int i = 0; profile.skills[i]; ++i) {
+      int32_t skill = kw::findSkill(profile.skills[i]);
+      if (skill < 0) continue;
+      kw::AdvertKeyword k;
+      k.skill = skill;
+      k.aliases.push_back(kw::canonicalAlias(static_cast<uint32_t>(skill)));
+      k.form = lex.alias(k.aliases.front()).form;
+      k.essential = i < profile.essentialCount;
+      wanted.push_back(std::move(k));
+    }
+  }
+  // Names outside the taxonomy get a lexicon of their own.
+  Lexicon extras;
+  for (const kw::AdvertKeyword& k : wanted)
+    if (k.skill >= tableSize) extras.add(static_cast<uint32_t>(k.skill), k.form, 0);
+
+  r->matches.reserve(wanted.size());
+  std::vector<int32_t> indexOfSkill;  // skill id -> index in r->matches
+  for (const kw::AdvertKeyword& k : wanted) {
+    KeywordMatch m;
+    m.keyword = k.form;
+    m.essential = k.essential;
+    m.advertLine = k.line;
+    m.advertLineText = k.lineText;
+    m.advertRange = k.range;
+    m.skill = k.skill;
+    m.category = k.skill >= 0 && k.skill < tableSize ? skillCategoryName(skillTable()[static_cast<size_t>(k.skill)].category) : "skill";
+    if (k.skill >= 0) {
+      if (indexOfSkill.size() <= static_cast<size_t>(k.skill)) indexOfSkill.resize(static_cast<size_t>(k.skill) + 1, -1);
+      indexOfSkill[static_cast<size_t>(k.skill)] = static_cast<int32_t>(r->matches.size());
+    }
+    r->matches.push_back(std::move(m));
+  }
+  auto advertUsesRelated = [&](size_t wi) {
+    for (uint32_t a : wanted[wi].aliases)
+      if (lex.alias(a).flags & kw::kRelated) return true;
+    return false;
+  };
+
+  // Every mention in the CV, grouped by (keyword, position): a position is an
+  // exact hit when any name found there is one the advert uses.
+  for (size_t bi = 0; bi < doc.blocks.size(); ++bi) {
+    const Block& b = doc.blocks[bi];
+    if (!scannable(b) || b.prose.text.empty()) continue;
+    bool list = b.section >= 0 && static_cast<size_t>(b.section) < doc.sections.size() &&
+                doc.sections[static_cast<size_t>(b.section)].kind == SectionKind::Skills;
+    std::vector<Mention> ms = lex.scan(b.prose.text, list);
+    if (extras.aliasCount()) {
+      std::vector<Mention> more = extras.scan(b.prose.text, list);
+      ms.insert(ms.end(), more.begin(), more.end());
+    }
+    for (size_t i = 0; i < ms.size(); ++i) {
+      const Mention& m = ms[i];
+      if (m.skill >= indexOfSkill.size() || indexOfSkill[m.skill] < 0) continue;
+      auto wi = static_cast<size_t>(indexOfSkill[m.skill]);
+      KeywordMatch& km = r->matches[wi];
+      bool extra = static_cast<int32_t>(m.skill) >= tableSize;
+      bool exact = extra || std::find(wanted[wi].aliases.begin(), wanted[wi].aliases.end(), m.alias) != wanted[wi].aliases.end() ||
+                   (lex.alias(m.alias).flags & kw::kRelated) || advertUsesRelated(wi);
+      // Same keyword at the same place (Node and Node.js in "Node.js"): one hit.
+      KeywordHit* same = nullptr;
+      for (KeywordHit& h : km.hits)
+        if (h.block == static_cast<int32_t>(bi) && h.textBegin == m.begin) same = &h;
+      if (same) {
+        if (exact && !same->exact) same->exact = true, same->textEnd = m.end;
+        else if (!same->exact && m.end > same->textEnd) same->textEnd = m.end;
+        else continue;
+      } else {
+        km.hits.push_back({});
+        same = &km.hits.back();
+        same->block = static_cast<int32_t>(bi);
+        same->textBegin = m.begin;
+        same->textEnd = m.end;
+        same->exact = exact;
+      }
+      same->file = b.file;
+      same->range = b.prose.toSource(same->textBegin, same->textEnd);
+      same->found = b.prose.text.substr(same->textBegin, same->textEnd - same->textBegin);
+      same->code = b.prose.overlapsCode(same->textBegin, same->textEnd);
+      same->editable = !same->code && b.prose.isVerbatim(same->textBegin, same->textEnd);
+    }
+  }
+
+  double total = 0, present = 0;
+  for (KeywordMatch& m : r->matches) {
+    bool anyExact = std::any_of(m.hits.begin(), m.hits.end(), [](const KeywordHit& h) { return h.exact; });
+    m.status = anyExact ? KeywordStatus::Exact : m.hits.empty() ? KeywordStatus::Missing : KeywordStatus::Variant;
+    double w = m.essential ? kEssentialWeight : kDesirableWeight;
+    total += w;
+    if (m.status != KeywordStatus::Missing) present += w;
+  }
+  r->score = total > 0 ? present / total : 0;
+  return r;
+}
+
+}  // namespace cvlint
