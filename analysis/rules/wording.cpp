@@ -1,0 +1,395 @@
+// Shared wording machinery; see wording.hpp.
+#include "rules/wording.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "core/text.hpp"
+#include "core/unicode.hpp"
+
+namespace cvlint::wording {
+
+namespace {
+
+char32_t cpAt(std::string_view s, size_t i, int* len = nullptr) {
+  char32_t cp = 0;
+  int n = decodeUtf8(s, i, cp);
+  if (len) *len = n < 1 ? 1 : n;
+  return cp;
+}
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
+
+// A whitespace-separated run that reads as a URL, e-mail address or path.
+bool urlLike(std::string_view chunk) {
+  if (contains(chunk, "://") || chunk.rfind("www.", 0) == 0) return true;
+  size_t at = chunk.find('@');
+  if (at != std::string_view::npos && at > 0 && chunk.find('.', at) != std::string_view::npos) return true;
+  static const char* kTlds[] = {".com", ".io", ".org", ".net", ".dev", ".co.uk", ".ac.uk", ".ai", ".app", ".me"};
+  for (const char* t : kTlds) {
+    size_t p = chunk.find(t);
+    if (p != std::string_view::npos && p > 0) {
+      size_t q = p + std::strlen(t);
+      if (q == chunk.size() || chunk[q] == '/' || chunk[q] == ')' || chunk[q] == ',' || chunk[q] == '.') return true;
+    }
+  }
+  size_t slash = chunk.find('/');
+  return slash != std::string_view::npos && slash > 0 && chunk.find('.') < slash && chunk.size() > slash + 1;
+}
+
+bool isApostrophe(std::string_view s, size_t i, int* len) {
+  if (s[i] == '\'') {
+    *len = 1;
+    return true;
+  }
+  if (s.substr(i, 3) == "\xE2\x80\x99") {
+    *len = 3;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Word> tokenize(std::string_view s) {
+  std::vector<Word> out;
+  // URL-like runs first, so words inside them can be flagged.
+  std::vector<std::pair<size_t, size_t>> urls;
+  for (size_t i = 0; i < s.size();) {
+    while (i < s.size() && isSpace(s[i])) ++i;
+    size_t b = i;
+    while (i < s.size() && !isSpace(s[i])) ++i;
+    if (i > b && urlLike(s.substr(b, i - b))) urls.push_back({b, i});
+  }
+  size_t u = 0;
+  for (size_t i = 0; i < s.size();) {
+    int n = 1;
+    char32_t cp = cpAt(s, i, &n);
+    if (!isWordChar(cp)) {
+      i += n;
+      continue;
+    }
+    size_t b = i;
+    i += n;
+    while (i < s.size()) {
+      int m = 1;
+      char32_t c = cpAt(s, i, &m);
+      if (isWordChar(c)) {
+        i += m;
+        continue;
+      }
+      // Inner apostrophe or hyphen followed by a word character.
+      int al = 0;
+      bool joiner = isApostrophe(s, i, &al) || (s[i] == '-' && (al = 1));
+      if (joiner && i + al < s.size() && isWordChar(cpAt(s, i + al))) {
+        i += al;
+        continue;
+      }
+      break;
+    }
+    Word w;
+    w.begin = static_cast<uint32_t>(b);
+    w.end = static_cast<uint32_t>(i);
+    std::string raw(s.substr(b, i - b));
+    // Curly apostrophes fold to straight ones.
+    for (size_t p; (p = raw.find("\xE2\x80\x99")) != std::string::npos;) raw.replace(p, 3, "'");
+    w.lower = foldCase(raw);
+    int letters = 0, uppers = 0;
+    for (size_t k = b; k < i;) {
+      int m = 1;
+      char32_t c = cpAt(s, k, &m);
+      if (isLetter(c)) {
+        if (letters == 0) w.upperInitial = isUpper(c);
+        ++letters;
+        if (isUpper(c)) ++uppers;
+      } else if (c >= '0' && c <= '9') {
+        w.hasDigit = true;
+      }
+      k += m;
+    }
+    w.allUpper = letters >= 2 && uppers == letters;
+    while (u < urls.size() && urls[u].second <= b) ++u;
+    w.inUrl = u < urls.size() && urls[u].first <= b && b < urls[u].second;
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+std::string_view Text::gapAfter(size_t i) const {
+  size_t b = words[i].end;
+  size_t e = i + 1 < words.size() ? words[i + 1].begin : text.size();
+  return text.substr(b, e - b);
+}
+
+bool isLeadingAdverb(std::string_view w) {
+  static const char* kAdverbs[] = {"successfully", "actively", "effectively", "primarily", "mainly", "also",
+                                   "directly", "closely", "jointly", "personally", "independently", "proactively",
+                                   "collaboratively", "heavily", "extensively", "regularly", "consistently",
+                                   "partially", "partly", "largely", "fully", "solely", "then", "later",
+                                   "subsequently", "initially", "frequently", "often", "additionally",
+                                   "continuously", "routinely", "occasionally", "briefly", "formally"};
+  for (const char* a : kAdverbs)
+    if (w == a) return true;
+  static const char* kNotAdverbs[] = {"monthly", "quarterly", "friendly", "assembly", "anomaly", "butterfly",
+                                      "italy", "family", "supply", "apply", "reply", "weekly", "yearly",
+                                      "daily", "early", "likely", "only", "holy", "july", "rely", "ally",
+                                      "poly", "bully", "jelly", "belly", "hourly", "costly", "timely",
+                                      "orderly", "elderly", "lovely", "lonely", "ugly", "silly", "fly"};
+  if (w.size() < 7 || w.substr(w.size() - 2) != "ly") return false;
+  for (const char* a : kNotAdverbs)
+    if (w == a) return false;
+  return true;
+}
+
+Opening opening(const Text& t) {
+  Opening o;
+  const auto& w = t.words;
+  if (w.empty()) return o;
+  // Only symbols (emoji, dashes, brackets) may come before the first word.
+  size_t start = 0;
+  for (size_t i = 0; i + 1 < w.size() && i < 4; ++i) {
+    std::string_view gap = t.gapAfter(i);
+    size_t k = 0;
+    while (k < gap.size() && gap[k] == ' ') ++k;
+    if (k < gap.size() && gap[k] == ':' ) {
+      start = i + 1;
+      o.labelled = true;
+      break;
+    }
+    if (gap.find_first_not_of(' ') != std::string_view::npos) break;  // punctuation ends the label window
+  }
+  o.first = start;
+  size_t h = start;
+  for (int n = 0; n < 4 && h + 1 < w.size(); ++n) {
+    std::string_view raw = t.at(h);
+    const std::string& l = w[h].lower;
+    if (raw == "I" || l == "was" || l == "were") {
+      o.dropped.push_back(h++);
+    } else if (isLeadingAdverb(l) && t.gapAfter(h) == " ") {
+      o.adverbs.push_back(h++);
+    } else {
+      break;
+    }
+  }
+  o.head = h;
+  o.valid = true;
+  return o;
+}
+
+void PhraseTrie::add(std::string_view phrase, int id) {
+  std::vector<Word> ws = tokenize(phrase);
+  size_t node = 0;
+  for (const Word& w : ws) {
+    size_t next = 0;
+    for (const auto& [word, idx] : nodes_[node].next)
+      if (word == w.lower) next = static_cast<size_t>(idx);
+    if (next == 0) {
+      nodes_.push_back({});
+      next = nodes_.size() - 1;
+      nodes_[node].next.push_back({w.lower, static_cast<int>(next)});
+    }
+    node = next;
+  }
+  if (node != 0 && nodes_[node].id < 0) nodes_[node].id = id;
+}
+
+std::pair<int, size_t> PhraseTrie::longestAt(const std::vector<Word>& words, size_t i) const {
+  std::pair<int, size_t> best{-1, 0};
+  size_t node = 0;
+  for (size_t k = i; k < words.size(); ++k) {
+    size_t next = 0;
+    for (const auto& [word, idx] : nodes_[node].next)
+      if (word == words[k].lower) {
+        next = static_cast<size_t>(idx);
+        break;
+      }
+    if (next == 0) break;
+    node = next;
+    if (nodes_[node].id >= 0) best = {nodes_[node].id, k - i + 1};
+  }
+  return best;
+}
+
+namespace {
+std::string mapFirst(std::string_view s, bool upper) {
+  if (s.empty()) return {};
+  int n = 1;
+  char32_t cp = cpAt(s, 0, &n);
+  if (!isLetter(cp)) return std::string(s);
+  std::string out;
+  encodeUtf8(upper ? toUpper(cp) : toLower(cp), out);
+  out.append(s.substr(static_cast<size_t>(n)));
+  return out;
+}
+}  // namespace
+
+std::string capitaliseFirst(std::string_view s) { return mapFirst(s, true); }
+std::string lowerFirst(std::string_view s) { return mapFirst(s, false); }
+
+std::string matchCase(std::string_view replacement, std::string_view original) {
+  for (size_t i = 0; i < original.size();) {
+    int n = 1;
+    char32_t cp = cpAt(original, i, &n);
+    if (isLetter(cp)) return isUpper(cp) ? capitaliseFirst(replacement) : lowerFirst(replacement);
+    i += n;
+  }
+  return std::string(replacement);
+}
+
+bool reportable(const Block& b, uint32_t textBegin, uint32_t textEnd) {
+  return !b.prose.overlapsCode(textBegin, textEnd);
+}
+
+bool isAchievementBullet(const CvDocument& doc, const Block& b) {
+  if (b.kind != BlockKind::Bullet) return false;
+  bool anyHeading = false;
+  for (const Section& s : doc.sections)
+    if (s.kind != SectionKind::Header) anyHeading = true;
+  if (b.section < 0 || static_cast<size_t>(b.section) >= doc.sections.size()) return !anyHeading;
+  switch (doc.sections[b.section].kind) {
+    case SectionKind::Experience:
+    case SectionKind::Projects: return true;
+    case SectionKind::Header: return !anyHeading || b.entry >= 0;
+    case SectionKind::Other: return b.entry >= 0;
+    default: return false;
+  }
+}
+
+TextEdit minimise(std::string_view prose, TextEdit e) {
+  std::string_view old = prose.substr(e.begin, e.end - e.begin);
+  size_t pre = 0;
+  while (pre < old.size() && pre < e.text.size() && old[pre] == e.text[pre]) ++pre;
+  while (pre > 0 && pre < old.size() && (static_cast<unsigned char>(old[pre]) & 0xC0) == 0x80) --pre;
+  size_t suf = 0;
+  while (suf < old.size() - pre && suf < e.text.size() - pre &&
+         old[old.size() - 1 - suf] == e.text[e.text.size() - 1 - suf])
+    ++suf;
+  while (suf > 0 && (static_cast<unsigned char>(old[old.size() - suf]) & 0xC0) == 0x80) --suf;
+  TextEdit r;
+  r.begin = e.begin + static_cast<uint32_t>(pre);
+  r.end = e.end - static_cast<uint32_t>(suf);
+  r.text = e.text.substr(pre, e.text.size() - pre - suf);
+  return r;
+}
+
+std::string escapeFor(Format f, std::string_view s) {
+  if (f != Format::Latex) return std::string(s);
+  std::string out;
+  for (char c : s) {
+    if (c == '%' || c == '&' || c == '#' || c == '_' || c == '$') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool toSourceEdits(const CvDocument& doc, const Block& b, const std::vector<TextEdit>& in, std::vector<Edit>& out) {
+  const Prose& p = b.prose;
+  const std::vector<Segment>& segs = p.segments;
+  if (segs.empty()) return false;
+  std::string_view src = doc.source(b.file).view();
+  std::vector<Edit> made;
+  for (const TextEdit& e : in) {
+    std::string text = escapeFor(doc.format, e.text);
+    if (e.end < e.begin || e.end > p.text.size()) return false;
+    if (e.begin == e.end) {
+      // An insertion goes before the segment starting here, or inside a
+      // verbatim one; never inside a synthetic one.
+      auto it = std::find_if(segs.begin(), segs.end(), [&](const Segment& s) { return e.begin < s.textEnd; });
+      if (it != segs.end() && !it->verbatim && e.begin != it->textBegin) return false;
+      uint32_t at = it == segs.end() ? segs.back().srcEnd : p.toSource(e.begin);
+      made.push_back({b.file, {at, at}, text});
+      continue;
+    }
+    if (p.overlapsCode(e.begin, e.end)) return false;
+    if (p.isVerbatim(e.begin, e.end)) {
+      made.push_back({b.file, p.toSource(e.begin, e.end), text});
+      continue;
+    }
+    // Split across segments.
+    bool first = true;
+    for (size_t k = 0; k < segs.size(); ++k) {
+      const Segment& s = segs[k];
+      uint32_t tb = std::max(e.begin, s.textBegin), te = std::min(e.end, s.textEnd);
+      if (tb >= te) continue;
+      bool whole = tb == s.textBegin && te == s.textEnd;
+      if (!s.verbatim) {
+        if (first || !whole || s.code) return false;
+        for (uint32_t q = s.srcBegin; q < s.srcEnd && q < src.size(); ++q)
+          if (!isSpace(src[q]) && src[q] != '~') return false;
+        for (char c : p.text.substr(s.textBegin, s.textEnd - s.textBegin))
+          if (c != ' ') return false;
+        made.push_back({b.file, {s.srcBegin, s.srcEnd}, ""});
+        continue;
+      }
+      std::string piece = first ? text : std::string();
+      bool gapBefore = k > 0 && segs[k - 1].srcEnd != s.srcBegin;
+      bool gapAfter = k + 1 < segs.size() && segs[k + 1].srcBegin != s.srcEnd;
+      if (whole && piece.empty() && gapBefore && gapAfter) return false;  // would leave empty markup
+      uint32_t sb = s.srcBegin + (tb - s.textBegin), se = s.srcBegin + (te - s.textBegin);
+      made.push_back({b.file, {sb, se}, piece});
+      first = false;
+    }
+    if (first) return false;
+  }
+  out.insert(out.end(), made.begin(), made.end());
+  return true;
+}
+
+Finding makeFinding(const Block& b, uint32_t textBegin, uint32_t textEnd, std::string message) {
+  Finding f;
+  f.file = b.file;
+  f.range = b.prose.toSource(textBegin, textEnd);
+  f.message = std::move(message);
+  return f;
+}
+
+bool addFix(const CvDocument& doc, const Block& b, Finding& f, std::string title, std::vector<TextEdit> edits,
+            bool preferred, bool safe) {
+  for (TextEdit& e : edits) e = minimise(b.prose.text, std::move(e));
+  std::vector<Edit> src;
+  if (!toSourceEdits(doc, b, edits, src)) return false;
+  Fix fx;
+  fx.title = std::move(title);
+  fx.edits = std::move(src);
+  fx.preferred = preferred && std::none_of(f.fixes.begin(), f.fixes.end(), [](const Fix& x) { return x.preferred; });
+  fx.safe = safe;
+  f.fixes.push_back(std::move(fx));
+  return true;
+}
+
+bool allowedByConfig(const Config& cfg, std::string_view lowerText) {
+  for (const std::string& a : cfg.allowWords) {
+    std::string fa = foldCase(a);
+    if (fa.empty() || lowerText.size() < fa.size() || lowerText.compare(0, fa.size(), fa) != 0) continue;
+    if (lowerText.size() == fa.size() || !isWordChar(cpAt(lowerText, fa.size()))) return true;
+  }
+  return false;
+}
+
+std::string rewriteTitle(std::string_view prose, const std::vector<TextEdit>& edits) {
+  if (edits.empty()) return "Rewrite";
+  std::string out;
+  uint32_t pos = edits.front().begin;
+  for (const TextEdit& e : edits) {
+    if (e.begin < pos) continue;
+    out.append(prose.substr(pos, e.begin - pos));
+    out.append(e.text);
+    pos = e.end;
+  }
+  out.append(prose.substr(pos));
+  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+  // At most about 60 characters, cut at a word boundary.
+  if (out.size() > 64) {
+    size_t cut = out.rfind(' ', 60);
+    if (cut == std::string::npos || cut < 20) {
+      cut = 60;
+      while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    }
+    out = out.substr(0, cut) + "\xE2\x80\xA6";
+  }
+  return "Rewrite as \"" + out + "\"";
+}
+
+}  // namespace cvlint::wording

@@ -1,0 +1,132 @@
+// Shared machinery of the achievement-language rules (weak-verb,
+// unquantified, vague-quantity, first-person, buzzword, passive-voice,
+// repeated-verb, long-bullet, no-action-verb): a tokenizer over a bullet's
+// prose that keeps prose byte offsets, the bullet's "opening" (its verb slot
+// after a leading adverb, "I" or "Was"/"Were"), a word-level phrase trie, case
+// helpers, the measurement classifier, and the bridge from prose edits to
+// source edits through the prose source map (never by searching the source).
+//
+// Everything here works on plain strings first, so the engines are testable
+// without a front end; the rule files add the document plumbing.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "rules/rule.hpp"
+
+namespace cvlint::wording {
+
+// A word of prose: letters/digits with inner apostrophes and hyphens
+// ("team's", "Co-built", "i18n"). Offsets are prose text bytes.
+struct Word {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::string lower;          // NFC case-folded, curly apostrophe as '\''
+  bool upperInitial = false;  // first letter is upper case
+  bool allUpper = false;      // every letter upper case (and at least two letters)
+  bool inUrl = false;         // part of a URL, e-mail address or path-like run
+  bool hasDigit = false;
+};
+
+std::vector<Word> tokenize(std::string_view text);
+
+// A prose string with its words, for the engines.
+struct Text {
+  std::string_view text;
+  std::vector<Word> words;
+  explicit Text(std::string_view t) : text(t), words(tokenize(t)) {}
+  std::string_view at(size_t i) const { return text.substr(words[i].begin, words[i].end - words[i].begin); }
+  // Text between the end of word i and the start of word i + 1.
+  std::string_view gapAfter(size_t i) const;
+};
+
+// The opening of a bullet: `first` is the first word of the opening (a label
+// such as "Payments:" is skipped), `head` the verb slot after skipping "I",
+// leading adverbs ("Successfully") and "Was"/"Were". `dropped` lists the
+// skipped words a rewrite removes ("I", "Was"); adverbs are kept.
+struct Opening {
+  bool valid = false;
+  size_t first = 0;
+  size_t head = 0;
+  bool labelled = false;  // a "Label:" prefix came before the opening
+  std::vector<size_t> dropped;
+  std::vector<size_t> adverbs;
+};
+Opening opening(const Text& t);
+bool isLeadingAdverb(std::string_view lower);
+
+// Word-level trie of folded phrases. Longest match wins.
+class PhraseTrie {
+ public:
+  void add(std::string_view phrase, int id);
+  // Longest phrase starting at word i: {id, word count}, or {-1, 0}.
+  std::pair<int, size_t> longestAt(const std::vector<Word>& words, size_t i) const;
+  bool empty() const { return nodes_.size() == 1; }
+
+ private:
+  struct Node {
+    std::vector<std::pair<std::string, int>> next;  // word -> node index
+    int id = -1;
+  };
+  std::vector<Node> nodes_{1};
+};
+
+// Case helpers over the first letter (any script).
+std::string capitaliseFirst(std::string_view s);
+std::string lowerFirst(std::string_view s);
+// `replacement` with the first letter's case of `original`.
+std::string matchCase(std::string_view replacement, std::string_view original);
+
+// True when the text names a measurement (40%, £2m, 12 services, a team of
+// five, 3x, 120 ms, the `<N>` placeholder); years, date ranges, versions and
+// product or standard names (Python 3, HTTP/2, ISO 27001, S3) do not count.
+bool hasMeasurement(std::string_view text);
+
+// Bullets whose wording is judged as achievements: in Experience/Projects
+// sections, in entries of other non-education sections, or anywhere when the
+// CV has no section headings.
+bool isAchievementBullet(const CvDocument& doc, const Block& b);
+// True when [textBegin, textEnd) of the bullet's prose may be reported: not
+// code or math.
+bool reportable(const Block& b, uint32_t textBegin, uint32_t textEnd);
+
+// A replacement in prose text bytes.
+struct TextEdit {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::string text;
+};
+
+// Shrinks an edit to the bytes that really change (common prefix/suffix
+// removed, on code point boundaries).
+TextEdit minimise(std::string_view prose, TextEdit e);
+
+// Maps prose edits to source edits. An edit over verbatim text maps one for
+// one; one crossing markup is split (new text in the first verbatim piece,
+// later pieces deleted) when that leaves no markup pair empty and deletes
+// only whitespace from synthetic pieces; otherwise the conversion fails and
+// the caller offers no fix. Inserted text is escaped for the format.
+bool toSourceEdits(const CvDocument& doc, const Block& b, const std::vector<TextEdit>& in, std::vector<Edit>& out);
+
+// Escapes text inserted into a source of this format (LaTeX: % & $ # _).
+std::string escapeFor(Format f, std::string_view s);
+
+// A finding on prose [textBegin, textEnd) of a block.
+Finding makeFinding(const Block& b, uint32_t textBegin, uint32_t textEnd, std::string message);
+// Adds a fix built from prose edits; false (and nothing added) when the edits
+// cannot be mapped exactly.
+bool addFix(const CvDocument& doc, const Block& b, Finding& f, std::string title, std::vector<TextEdit> edits,
+            bool preferred, bool safe);
+
+// True when the folded phrase (or any phrase of words.allow it starts with)
+// is allowed by config.
+bool allowedByConfig(const Config& cfg, std::string_view lowerPhrase);
+
+// "Rewrite as \"...\"" with the prose after the edit, shortened.
+std::string rewriteTitle(std::string_view prose, const std::vector<TextEdit>& edits);
+
+}  // namespace cvlint::wording
