@@ -1,0 +1,203 @@
+// Line breaking and page breaking (see typeset.hpp). The page builder follows
+// TeX: The Program §§980-1028 (least cost over feasible breaks, badness from
+// the page's stretch or shrink, a page fired at the first overfull break).
+#include "length/typeset.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.hpp"
+#include "core/unicode.hpp"
+
+namespace cvlint::pages {
+
+namespace {
+
+constexpr int kInfBad = 10000;
+constexpr int kAwfulBad = 0x3FFFFFFF;
+constexpr int kDeplorable = 100000;
+constexpr double kFil = 1e6;  // stretch at or above this is infinite (\vfil)
+
+int badness(double t, double s) {
+  if (t <= 0) return 0;
+  if (s <= 0) return kInfBad;
+  double r = t / s;
+  if (r > 4.65) return kInfBad;  // 100 * 4.65^3 > 10000
+  return static_cast<int>(100 * r * r * r + 0.5);
+}
+
+bool isSpace(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+
+// Space factor of a word's last character (TeX's \sfcode under \nonfrenchspacing).
+int spaceFactor(std::string_view w) {
+  size_t i = w.size();
+  // Closing brackets and quotes are transparent to the space factor.
+  while (i > 0 && (w[i - 1] == ')' || w[i - 1] == ']' || w[i - 1] == '"' || w[i - 1] == '\'')) --i;
+  if (i == 0) return 1000;
+  char c = w[i - 1];
+  bool afterUpper = i >= 2 && w[i - 2] >= 'A' && w[i - 2] <= 'Z';
+  switch (c) {
+    case '.': case '?': case '!': return afterUpper ? 1000 : 3000;
+    case ':': return 2000;
+    case ';': return 1500;
+    case ',': return 1250;
+    default: return 1000;
+  }
+}
+
+}  // namespace
+
+std::vector<Word> measureWords(std::string_view text, const Font& font) {
+  std::vector<Word> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && isSpace(text[i])) ++i;
+    if (i >= text.size()) break;
+    size_t b = i;
+    while (i < text.size() && !isSpace(text[i])) ++i;
+    std::string_view w = text.substr(b, i - b);
+    Word word;
+    word.textBegin = static_cast<uint32_t>(b);
+    word.textEnd = static_cast<uint32_t>(i);
+    word.width = wordWidth(font, w);
+    int letters = 0;
+    bool alpha = true;
+    for (size_t k = 0; k < w.size();) {
+      char32_t cp;
+      int n = decodeUtf8(w, k, cp);
+      if (n <= 0) n = 1;
+      if (isLetter(cp)) ++letters;
+      else if (cp != '-' && cp != ',' && cp != '.' && cp != ';' && cp != ':' && cp != ')' && cp != '(')
+        alpha = false;
+      k += n;
+    }
+    word.letters = static_cast<uint16_t>(letters);
+    word.hyphenable = alpha && letters >= 6;
+    int sf = spaceFactor(w);
+    word.after = {font.space(), font.stretch() * sf / 1000.0, font.shrink() * 1000.0 / sf};
+    if (sf >= 2000) word.after.w += font.extraSpace();
+    out.push_back(word);
+  }
+  return out;
+}
+
+std::vector<uint32_t> breakLines(const std::vector<Word>& words, const ParShape& shape) {
+  std::vector<uint32_t> starts;
+  if (words.empty()) return starts;
+  starts.push_back(0);
+  double w = shape.indent + shape.firstLineUsed + words[0].width;
+  double stretch = 0, shrink = 0;
+  for (size_t i = 1; i < words.size(); ++i) {
+    const Glue& g = words[i - 1].after;
+    double nw = w + g.w + words[i].width;
+    if (nw - (shrink + g.shrink) <= shape.hsize + 1e-6) {
+      w = nw;
+      stretch += g.stretch;
+      shrink += g.shrink;
+      continue;
+    }
+    // The word does not fit. TeX hyphenates when the line would otherwise be
+    // looser than \pretolerance (badness 100), and only long words with
+    // enough letters on both sides (\lefthyphenmin 2, \righthyphenmin 3).
+    double carry = words[i].width;
+    const Word& word = words[i];
+    int bad = shape.ragged ? 0 : badness(shape.hsize - w, stretch);
+    if (!shape.ragged && bad > 100 && word.hyphenable && word.letters > 0) {
+      double perLetter = word.width / word.letters;
+      // Patterns do not allow every split point: assume the best one is a
+      // letter short of the room there is.
+      for (int k = word.letters - 4; k >= 2; --k) {
+        double pre = perLetter * k + shape.hyphenWidth;
+        if (w + g.w + pre - (shrink + g.shrink) <= shape.hsize) {
+          carry = word.width - perLetter * k;
+          break;
+        }
+      }
+    }
+    starts.push_back(static_cast<uint32_t>(i));
+    w = carry;
+    stretch = shrink = 0;
+  }
+  return starts;
+}
+
+PageBreakResult breakPages(const std::vector<VItem>& items, double goal, double topskip) {
+  PageBreakResult res;
+  size_t i = 0;
+  const size_t n = items.size();
+  while (i < n) {
+    // Glue and penalties at the top of a page are discarded.
+    while (i < n && items[i].kind != VItem::Box) ++i;
+    if (i >= n) break;
+    size_t pageStart = i;
+    double t = 0, s = 0, k = 0;
+    bool fil = false;
+    bool first = true;
+    int least = kAwfulBad;
+    size_t best = n;
+    double bestT = 0;
+    bool fired = false;
+    for (size_t j = i; j < n; ++j) {
+      const VItem& it = items[j];
+      bool breakable = false;
+      int pi = 0;
+      if (it.kind == VItem::Penalty) {
+        breakable = it.penalty < 10000;
+        pi = it.penalty;
+      } else if (it.kind == VItem::Space) {
+        breakable = j > pageStart && items[j - 1].kind == VItem::Box;
+      }
+      if (breakable && !first) {
+        int b;
+        if (t < goal) b = fil ? 0 : badness(goal - t, s);
+        else if (t - k > goal + 1e-6) b = kAwfulBad;
+        else b = badness(t - goal, k);
+        int c;
+        if (b < kAwfulBad) {
+          if (pi <= -10000) c = pi;
+          else if (b < kInfBad) c = b + pi;
+          else c = kDeplorable;
+        } else {
+          c = b;
+        }
+        if (c <= least) {
+          least = c;
+          best = j;
+          bestT = t;
+        }
+        if (c == kAwfulBad || pi <= -10000) {
+          fired = true;
+          break;
+        }
+      }
+      if (it.kind == VItem::Box) {
+        t += first ? std::max(topskip, it.top) : it.height;
+        first = false;
+      } else if (it.kind == VItem::Space && !first) {
+        t += it.glue.w;
+        if (it.glue.stretch >= kFil) fil = true;
+        else s += it.glue.stretch;
+        k += it.glue.shrink;
+      }
+    }
+    ++res.pages;
+    if (!fired || best >= n) {
+      res.lastPageFill = std::clamp(t / goal, 0.0, 1.0);
+      break;
+    }
+    size_t next = best;
+    if (next <= pageStart) next = pageStart + 1;  // always make progress
+    // The next page starts at the first box after the break.
+    size_t nb = next;
+    while (nb < n && items[nb].kind != VItem::Box) ++nb;
+    if (nb >= n) {
+      res.lastPageFill = std::clamp(bestT / goal, 0.0, 1.0);
+      break;
+    }
+    res.pageStarts.push_back(nb);
+    i = nb;
+  }
+  return res;
+}
+
+}  // namespace cvlint::pages
