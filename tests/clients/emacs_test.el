@@ -30,7 +30,12 @@
     v))
 
 (setq cvlint-executable (or (getenv "CVLINT_BIN") "cvlint"))
-(setq cvlint-settings '(:locale "en-GB" :pages 2))
+;; One rule turned off through the settings; the test checks the server obeyed.
+(defvar cvlint-test-rule-off (getenv "CVLINT_TEST_RULE_OFF"))
+(setq cvlint-settings
+      (append '(:locale "en-GB" :pages 2)
+              (when (and cvlint-test-rule-off (not (string-empty-p cvlint-test-rule-off)))
+                (list :rules (list (intern (concat ":" cvlint-test-rule-off)) "off")))))
 (setq eglot-sync-connect 10 eglot-connect-timeout 20)
 
 (condition-case err
@@ -84,7 +89,15 @@
             (cvlint-test-check (string-suffix-p "the naïve payments API" after) "the rest of the bullet is untouched" after))
           (cvlint-test-check
            (cvlint-test-wait 10 (lambda () (not (funcall weak-diag))))
-           "the server drops the weak-verb diagnostic after the edit")))
+           "the server drops the weak-verb diagnostic after the edit")
+          (when (and cvlint-test-rule-off (not (string-empty-p cvlint-test-rule-off)))
+            (let ((n (cl-count-if (lambda (d)
+                                    (equal cvlint-test-rule-off
+                                           (plist-get (cdr (assoc 'eglot-lsp-diag (eglot--diag-data d))) :code)))
+                                  (flymake-diagnostics))))
+              (cvlint-test-check (= n 0)
+                                 (format "cvlint-settings :rules (:%s \"off\") reach the server" cvlint-test-rule-off)
+                                 (format "%d still shown" n))))))
       (cvlint-test-finish))
   (error (cvlint-test-check nil "the test ran without error" (error-message-string err))
          (cvlint-test-finish)))

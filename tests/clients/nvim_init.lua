@@ -8,9 +8,14 @@ vim.opt.shadafile = 'NONE'
 vim.cmd('filetype plugin on')
 vim.cmd('runtime plugin/cvlint.lua')
 
+-- Sent through workspace/configuration; the same values .cvlint.json would hold.
+-- The test turns one rule off here and checks that the server obeyed.
+local settings = { locale = 'en-GB', pages = 2 }
+local off = os.getenv('CVLINT_TEST_RULE_OFF')
+if off and off ~= '' then settings.rules = { [off] = 'off' } end
+
 require('cvlint').setup({
   cmd = { os.getenv('CVLINT_BIN') or 'cvlint', 'lsp' },
-  -- Sent through workspace/configuration; the same values .cvlint.json would hold.
-  settings = { locale = 'en-GB', pages = 2 },
+  settings = settings,
   codelens = false,
 })

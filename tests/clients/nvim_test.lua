@@ -112,18 +112,37 @@ local ok, err = pcall(function()
   check(gone, 'the server drops the weak-verb diagnostic after the edit')
 
   -- Every other diagnostic still sits on real text (no drift after the edit).
+  local outside = {}
   for _, x in ipairs(vim.diagnostic.get(buf)) do
     local l = vim.api.nvim_buf_get_lines(buf, x.lnum, x.lnum + 1, false)[1] or ''
-    if not check(x.col <= #l, ('diagnostic %s at %d:%d is inside its line'):format(tostring(x.code), x.lnum + 1, x.col)) then break end
+    if x.col > #l then table.insert(outside, ('%s at %d:%d'):format(tostring(x.code), x.lnum + 1, x.col)) end
+  end
+  check(#outside == 0, ('all %d diagnostics sit inside their lines'):format(#vim.diagnostic.get(buf)),
+    table.concat(outside, ', '))
+
+  -- The settings reached the server: the rule turned off in setup{} (which
+  -- fires on this CV without it, as the shell checked with the CLI) is silent.
+  local off = os.getenv('CVLINT_TEST_RULE_OFF')
+  if off and off ~= '' then
+    local n = 0
+    for _, x in ipairs(vim.diagnostic.get(buf)) do if x.code == off then n = n + 1 end end
+    check(n == 0, ('settings = { rules = { ["%s"] = "off" } } reach the server'):format(off), n .. ' still shown')
   end
 
   -- :CvlintReport opens the keyword report (saved file, through the CLI or the server).
-  vim.cmd('write')
+  vim.cmd('silent write')
   vim.cmd('CvlintReport')
   local rbuf = vim.api.nvim_get_current_buf()
   local rlines = vim.api.nvim_buf_get_lines(rbuf, 0, -1, false)
   check(rbuf ~= buf and rlines[1] == '# cvlint keyword report', ':CvlintReport shows the report', rlines[1])
-  check(#rlines > 2, 'the report has content', tostring(#rlines) .. ' lines')
+  local score = os.getenv('EXPECT_SCORE')
+  if score and score ~= '' then
+    local want = ('Keyword match: %s%%'):format(score)
+    check(vim.tbl_contains(vim.tbl_map(function(l) return l:sub(1, #want) end, rlines), want),
+      ('the report gives the CLI\'s match score (%s%%)'):format(score), table.concat(rlines, ' / '))
+  else
+    check(#rlines > 2, 'the report has content', tostring(#rlines) .. ' lines')
+  end
   vim.cmd('close')
   finish()
 end)

@@ -15,11 +15,18 @@ cp "$here/fixtures/cv.md" "$work/cv.md"
 echo '{"locale": "en-GB"}' >"$work/.cvlint.json"   # the root marker the plugin should find
 mkdir -p "$work/home"
 
+# Oracles from the CLI on the same file: a rule that fires on it (to turn off
+# through the plugin's settings) and the keyword match score for the report.
+json=$("$bin" check --format json "$work/cv.md" 2>/dev/null)
+rule_off=$(printf '%s' "$json" | grep -o '"rule": *"missing-keyword"' | head -n1 | grep -o 'missing-keyword')
+score=$(printf '%s' "$json" | tr -d '\n ' | grep -o '"score":[0-9.]*' | head -n1 | cut -d: -f2)
+[[ -n $score ]] && score=$(awk -v s="$score" 'BEGIN { printf "%d", s * 100 + 0.5 }')
+
 log=${OUT_DIR:-$here/../out}/nvim.log
 mkdir -p "$(dirname "$log")"
 HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_DATA_HOME=$work/home/.local/share \
 XDG_STATE_HOME=$work/home/.local/state XDG_CACHE_HOME=$work/home/.cache \
-CV_FILE=$work/cv.md EXPECT_ROOT=$work CVLINT_BIN=$bin \
+CV_FILE=$work/cv.md EXPECT_ROOT=$work CVLINT_BIN=$bin CVLINT_TEST_RULE_OFF=$rule_off EXPECT_SCORE=$score \
   timeout 120 nvim --headless -n -i NONE -u "$here/nvim_init.lua" -c "luafile $here/nvim_test.lua" >"$log" 2>&1 </dev/null
 rc=$?
 cat "$log"

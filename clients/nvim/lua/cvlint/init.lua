@@ -12,6 +12,15 @@
 local M = {}
 
 local uv = vim.loop or vim.uv
+-- Client methods are called `client:request()` from 0.11 on (the dot form is
+-- deprecated there), `client.request()` before.
+local new_methods = vim.fn.has('nvim-0.11') == 1
+
+-- The `cvlint` section as JSON: an object even when empty (never `[]`).
+local function settings_object(settings)
+  if settings == nil or next(settings) == nil then return vim.empty_dict() end
+  return settings
+end
 
 M.defaults = {
   cmd = { 'cvlint', 'lsp' },
@@ -25,6 +34,7 @@ M.defaults = {
   -- Show the page estimate and match score code lenses (refreshed on save and idle).
   codelens = true,
   on_attach = nil,
+  on_init = nil,
   capabilities = nil,
   -- 0.11+: use vim.lsp.config/enable (false: use the FileType autocommand path).
   use_lsp_enable = true,
@@ -72,11 +82,7 @@ function M.configuration_answer(settings, items)
   local out = {}
   for i, item in ipairs(items or {}) do
     if item.section == 'cvlint' or item.section == nil or item.section == '' then
-      if settings == nil or next(settings) == nil then
-        out[i] = vim.empty_dict()
-      else
-        out[i] = settings
-      end
+      out[i] = settings_object(settings)
     else
       out[i] = vim.NIL
     end
@@ -104,6 +110,15 @@ local function make_on_attach(user_on_attach)
   end
 end
 
+-- Neovim 0.7 answers `workspace/configuration` but does not say so in its
+-- capabilities; our handler does answer, so the capability is declared.
+local function capabilities_with_configuration(caps)
+  caps = vim.deepcopy(caps or vim.lsp.protocol.make_client_capabilities())
+  caps.workspace = caps.workspace or {}
+  caps.workspace.configuration = true
+  return caps
+end
+
 -- The client configuration shared by every start path.
 function M.client_config(root_dir)
   local o = M.options
@@ -114,7 +129,14 @@ function M.client_config(root_dir)
     settings = { cvlint = o.settings },
     handlers = { ['workspace/configuration'] = configuration_handler },
     on_attach = make_on_attach(o.on_attach),
-    capabilities = o.capabilities or vim.lsp.protocol.make_client_capabilities(),
+    on_init = function(client)
+      -- Neovim sends no settings by itself; servers that do not pull
+      -- `workspace/configuration` read them from this notification.
+      local notify = new_methods and function(...) return client:notify(...) end or client.notify
+      notify('workspace/didChangeConfiguration', { settings = { cvlint = settings_object(o.settings) } })
+      if o.on_init then o.on_init(client) end
+    end,
+    capabilities = capabilities_with_configuration(o.capabilities),
   }
   if root_dir then
     cfg.workspace_folders = { { uri = vim.uri_from_fname(root_dir), name = root_dir } }
@@ -163,9 +185,7 @@ function M.get_client(bufnr)
   return nil
 end
 
--- Client methods: `client:request()` from 0.11 on (the dot form is deprecated
--- there), `client.request()` before.
-local new_methods = vim.fn.has('nvim-0.11') == 1
+-- Client methods: `client:request()` from 0.11 on, `client.request()` before.
 local function request(client, ...)
   if new_methods then return client:request(...) end
   return client.request(...)
