@@ -15,6 +15,14 @@ std::span<const Rule* const> allRules() {
     std::vector<const Rule*> t = {
         // Keep one line per rule; the table is sorted by id below.
         &weakVerbRule(),
+        &unquantifiedRule(),
+        &noActionVerbRule(),
+        &vagueQuantityRule(),
+        &firstPersonRule(),
+        &buzzwordRule(),
+        &passiveVoiceRule(),
+        &repeatedVerbRule(),
+        &longBulletRule(),
         &personalDetailsRule(),
         &atsLayoutRule(),
         &missingSectionRule(),

@@ -7,6 +7,14 @@ namespace cvlint {
 
 // Achievement language (weak_verb.cpp, ...)
 const Rule& weakVerbRule();
+const Rule& unquantifiedRule();
+const Rule& noActionVerbRule();
+const Rule& vagueQuantityRule();
+const Rule& firstPersonRule();
+const Rule& buzzwordRule();
+const Rule& passiveVoiceRule();
+const Rule& repeatedVerbRule();
+const Rule& longBulletRule();
 
 // CV conventions (personal_details.cpp, ats_layout.cpp, ...)
 const Rule& personalDetailsRule();

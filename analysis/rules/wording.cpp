@@ -6,6 +6,7 @@
 
 #include "core/text.hpp"
 #include "core/unicode.hpp"
+#include "rules/verbs.hpp"
 
 namespace cvlint::wording {
 
@@ -390,6 +391,44 @@ std::string rewriteTitle(std::string_view prose, const std::vector<TextEdit>& ed
     out = out.substr(0, cut) + "\xE2\x80\xA6";
   }
   return "Rewrite as \"" + out + "\"";
+}
+
+}  // namespace cvlint::wording
+
+namespace cvlint::wording {
+
+bool isChangeVerb(std::string_view lower) {
+  const lexicon::Verb* v = lexicon::byAnyForm(lower);
+  if (v) return v->group == "reduce" || v->group == "increase" || v->group == "improve" || v->base == "accelerate";
+  return lower == "sped" || lower == "shortened" || lower == "shrank" || lower == "trimmed";
+}
+
+uint32_t objectEnd(const Text& t, size_t verb) {
+  static const char* kStops[] = {"using", "with", "through", "via", "by", "across", "for", "from", "when", "while",
+                                 "after", "before", "during", "thanks", "which", "that", "and", "to", "in", "on",
+                                 "at", "so", "as", "because", "leading", "resulting", "saving", "enabling", "without"};
+  const auto& w = t.words;
+  size_t last = verb;
+  for (size_t j = verb + 1; j < w.size(); ++j) {
+    if (w[j].inUrl) break;
+    bool stop = false;
+    for (const char* s : kStops)
+      if (w[j].lower == s) stop = true;
+    if (stop && j > verb + 1) break;
+    std::string_view gap = t.gapAfter(j - 1);
+    if (j > verb + 1 && gap.find_first_of(",;:()[]") != std::string_view::npos) break;
+    if (gap.find("\xE2\x80\x94") != std::string_view::npos || gap.find("\xE2\x80\x93") != std::string_view::npos) break;
+    last = j;
+  }
+  return w[last].end;
+}
+
+bool isWordingBlock(const CvDocument& doc, const Block& b) {
+  if (b.kind != BlockKind::Bullet && b.kind != BlockKind::Paragraph) return false;
+  if (b.section >= 0 && static_cast<size_t>(b.section) < doc.sections.size() &&
+      doc.sections[b.section].kind == SectionKind::Skills)
+    return false;
+  return true;
 }
 
 }  // namespace cvlint::wording

@@ -126,6 +126,16 @@ bool addFix(const CvDocument& doc, const Block& b, Finding& f, std::string title
 // is allowed by config.
 bool allowedByConfig(const Config& cfg, std::string_view lowerPhrase);
 
+// Where a "by <N>%" belongs after the verb at word `verb`: the end of its
+// object, before " using"/" with"/" through"/a comma, or the end of the prose
+// (before a final period). A prose text byte.
+uint32_t objectEnd(const Text& t, size_t verb);
+// True for a verb of change (reduced, increased, improved, cut, grew, ...),
+// which "by <N>%" can follow.
+bool isChangeVerb(std::string_view lower);
+// Every prose-bearing bullet or paragraph outside skills, code and tables.
+bool isWordingBlock(const CvDocument& doc, const Block& b);
+
 // "Rewrite as \"...\"" with the prose after the edit, shortened.
 std::string rewriteTitle(std::string_view prose, const std::vector<TextEdit>& edits);
 
