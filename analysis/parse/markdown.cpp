@@ -295,55 +295,6 @@ class Builder {
     sink_.pendingCode = false;
   }
 
-  // Pandoc heading attributes ("Profile {#profile}") are not heading text.
-  static void dropHeadingAttributes(Prose& p) {
-    std::string_view t = p.text;
-    if (t.size() < 4 || t.back() != '}') return;
-    size_t open = t.rfind(" {");
-    if (open == std::string_view::npos || open + 2 >= t.size()) return;
-    char c = t[open + 2];
-    if (c != '#' && c != '.' && t.substr(open).find('=') == std::string_view::npos) return;
-    if (open > 0) truncateProse(p, open);
-  }
-
-  // Cuts the prose to its first n bytes, and the source map with it.
-  static void truncateProse(Prose& p, size_t n) {
-    if (n >= p.text.size()) return;
-    p.text.resize(n);
-    while (!p.segments.empty() && p.segments.back().textBegin >= n) p.segments.pop_back();
-    if (p.segments.empty()) return;
-    Segment& s = p.segments.back();
-    if (s.textEnd > n) {
-      if (s.verbatim) s.srcEnd = s.srcBegin + static_cast<uint32_t>(n - s.textBegin);
-      s.textEnd = static_cast<uint32_t>(n);
-    }
-  }
-
-  // Drops spaces at both ends (left where an image, a comment or inline HTML
-  // was removed), keeping the map exact.
-  static void trimProse(Prose& p) {
-    size_t e = p.text.size();
-    while (e > 0 && isSpace(p.text[e - 1])) --e;
-    truncateProse(p, e);
-    size_t k = 0;
-    while (k < p.text.size() && isSpace(p.text[k])) ++k;
-    if (k == 0) return;
-    auto cut = static_cast<uint32_t>(k);
-    p.text.erase(0, k);
-    std::vector<Segment> kept;
-    for (Segment s : p.segments) {
-      if (s.textEnd <= cut) continue;
-      if (s.textBegin < cut) {
-        if (s.verbatim) s.srcBegin += cut - s.textBegin;
-        s.textBegin = cut;
-      }
-      s.textBegin -= cut;
-      s.textEnd -= cut;
-      kept.push_back(s);
-    }
-    p.segments = std::move(kept);
-  }
-
   void track(uint32_t src, uint32_t n) {
     if (!sink_.open) return;
     if (sink_.first == kNone) {
@@ -359,7 +310,7 @@ class Builder {
     Block& b = sink_.block;
     if (sink_.first == kNone) return;  // no text at all: nothing to place
     bool keepEmpty = b.kind == BlockKind::Code;
-    trimProse(b.prose);
+    md::trimProse(b.prose);
     if (!keepEmpty && b.prose.text.empty()) return;
     uint32_t last = std::max(sink_.last, sink_.first + 1) - 1;  // last byte of the text
     uint32_t begin = sink_.begin;
@@ -375,7 +326,7 @@ class Builder {
         }
         break;
       case BlockKind::Heading: {
-        dropHeadingAttributes(b.prose);
+        md::dropHeadingAttributes(b.prose);
         // ATX: the `#`s before the text on its line; otherwise setext, whose
         // underline is the next line.
         uint32_t q = begin, lineStart = li.lineStart(li.lineOf(begin));
@@ -628,76 +579,14 @@ class Builder {
     } else if (type == MD_SPAN_IMG) {
       --imgDepth_;
       if (!imgs_.empty()) imgs_.pop_back();
-      addImage(spanRange(sp), sp.alt, sp.href);
+      md::addImage(doc_, spanRange(sp), sp.alt, sp.href, seenHeading_);
     }
     return 0;
   }
 
-  void addImage(ByteRange r, std::string_view alt, std::string_view src) {
-    bool photo = !seenHeading_ || md::looksLikePhoto(alt, src);
-    LayoutFact lf{photo ? LayoutKind::Photo : LayoutKind::Image, photo ? "photo" : "image", 0, lines().lineOf(r.begin), r,
-                  false};
-    doc_.layout.push_back(std::move(lf));
-  }
-
-  // --- HTML ----------------------------------------------------------------
-
-  static bool iequals(const char* a, const char* b, size_t n) {
-    for (size_t i = 0; i < n; ++i)
-      if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
-    return true;
-  }
-
-  // Finds comments (and <img>/<table> tags, which are layout) in the source
-  // range [b, e). An inline piece that opens a comment may end past e.
+  // Comments, <img>, <table> and <a href> in raw HTML source [b, e).
   void scanHtml(uint32_t b, uint32_t e, bool block) {
-    uint32_t i = std::max(b, htmlScanned_);
-    while (i + 4 <= e) {
-      const char* lt = static_cast<const char*>(std::memchr(base_ + i, '<', e - i));
-      if (!lt) break;
-      i = static_cast<uint32_t>(lt - base_);
-      if (i + 4 <= size_ && std::memcmp(lt, "<!--", 4) == 0) {
-        uint32_t limit = block ? e : size_;
-        uint32_t textBegin = i + 4, close = kNone;
-        for (uint32_t j = textBegin; j + 3 <= limit;) {
-          const char* dash = static_cast<const char*>(std::memchr(base_ + j, '-', limit - j));
-          if (!dash) break;
-          j = static_cast<uint32_t>(dash - base_);
-          if (j + 3 <= limit && dash[1] == '-' && dash[2] == '>') {
-            close = j;
-            break;
-          }
-          ++j;
-        }
-        uint32_t textEnd = close == kNone ? limit : close;
-        uint32_t end = close == kNone ? limit : close + 3;
-        Comment c;
-        c.text.assign(base_ + textBegin, textEnd - std::min(textBegin, textEnd));
-        c.file = 0;
-        c.line = lines().lineOf(i);
-        c.endLine = lines().lineOf(end > i ? end - 1 : i);
-        c.range = {i, end};
-        doc_.comments.push_back(std::move(c));
-        i = end;
-        htmlScanned_ = end;
-        continue;
-      }
-      if (i + 4 <= e && (iequals(lt, "<img", 4) || (i + 6 <= e && iequals(lt, "<table", 6)))) {
-        bool img = iequals(lt, "<img", 4);
-        const char* gt = static_cast<const char*>(std::memchr(lt, '>', e - i));
-        uint32_t tagEnd = gt ? static_cast<uint32_t>(gt - base_) + 1 : e;
-        ByteRange r{i, tagEnd};
-        if (img) {
-          addImage(r, std::string_view(lt, tagEnd - i), {});
-        } else {
-          doc_.layout.push_back({LayoutKind::Table, "html table", 0, lines().lineOf(i), r, false});
-        }
-        i = tagEnd;
-        continue;
-      }
-      ++i;
-    }
-    htmlScanned_ = std::max(htmlScanned_, std::min(e, size_));
+    htmlScanned_ = md::scanHtml(doc_, std::string_view(base_, size_), {b, e}, htmlScanned_, block, seenHeading_);
   }
 
   CvDocument& doc_;

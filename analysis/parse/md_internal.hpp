@@ -44,4 +44,20 @@ std::optional<ContactKind> classifyLink(std::string_view href, std::string& valu
 // (photo, headshot, profile, avatar, or the word "me").
 bool looksLikePhoto(std::string_view alt, std::string_view src);
 
+// True when an image's alt text or source names a photo (above) or when it
+// comes before the first heading: records it as a Photo, else an Image.
+void addImage(CvDocument& doc, ByteRange range, std::string_view alt, std::string_view src, bool seenHeading);
+
+// Scans raw HTML source [range) for comments, <img>, <table> and <a href>,
+// adding comments, layout facts and contacts to doc. Nothing before
+// `scanned` is looked at again; returns the new scanned position. A comment
+// in a block ends with the block; an inline one runs to its "-->".
+uint32_t scanHtml(CvDocument& doc, std::string_view buf, ByteRange range, uint32_t scanned, bool block,
+                  bool seenHeading);
+
+// Prose edits that keep the source map exact.
+void truncateProse(Prose& p, size_t n);          // keep the first n bytes
+void trimProse(Prose& p);                        // drop spaces and tabs at both ends
+void dropHeadingAttributes(Prose& p);            // pandoc "Title {#id .class}" -> "Title"
+
 }  // namespace cvlint::md

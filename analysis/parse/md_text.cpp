@@ -11,6 +11,8 @@ namespace cvlint::md {
 
 namespace {
 
+bool isBlank(char c) { return c == ' ' || c == '\t'; }
+
 bool isFenceLine(std::string_view line, char c) {
   // "---" or "..." (exactly three), trailing spaces/tabs allowed.
   size_t i = 0;
@@ -191,7 +193,16 @@ std::optional<ContactKind> classifyLink(std::string_view href, std::string& valu
     value = std::string(v);
     return ContactKind::Phone;
   }
-  if (!(istarts(href, "http://") || istarts(href, "https://") || istarts(href, "www."))) return std::nullopt;
+  if (!(istarts(href, "http://") || istarts(href, "https://") || istarts(href, "www."))) {
+    // A bare address used as a target ("[me@x.org](me@x.org)") still means mail.
+    size_t at = href.find('@');
+    if (at != std::string_view::npos && at > 0 && href.find_first_of("/:? ") == std::string_view::npos &&
+        href.find('.', at) != std::string_view::npos) {
+      value = std::string(href);
+      return ContactKind::Email;
+    }
+    return std::nullopt;
+  }
   std::string host = hostOf(href);
   if (host.empty()) return std::nullopt;
   value = std::string(href);
@@ -215,6 +226,55 @@ bool looksLikePhoto(std::string_view alt, std::string_view src) {
     }
   }
   return false;
+}
+
+// Pandoc heading attributes ("Profile {#profile}") are not heading text.
+void dropHeadingAttributes(Prose& p) {
+  std::string_view t = p.text;
+  if (t.size() < 4 || t.back() != '}') return;
+  size_t open = t.rfind(" {");
+  if (open == std::string_view::npos || open + 2 >= t.size()) return;
+  char c = t[open + 2];
+  if (c != '#' && c != '.' && t.substr(open).find('=') == std::string_view::npos) return;
+  if (open > 0) truncateProse(p, open);
+}
+
+// Cuts the prose to its first n bytes, and the source map with it.
+void truncateProse(Prose& p, size_t n) {
+  if (n >= p.text.size()) return;
+  p.text.resize(n);
+  while (!p.segments.empty() && p.segments.back().textBegin >= n) p.segments.pop_back();
+  if (p.segments.empty()) return;
+  Segment& s = p.segments.back();
+  if (s.textEnd > n) {
+    if (s.verbatim) s.srcEnd = s.srcBegin + static_cast<uint32_t>(n - s.textBegin);
+    s.textEnd = static_cast<uint32_t>(n);
+  }
+}
+
+// Drops spaces at both ends (left where an image, a comment or inline HTML
+// was removed), keeping the map exact.
+void trimProse(Prose& p) {
+  size_t e = p.text.size();
+  while (e > 0 && isBlank(p.text[e - 1])) --e;
+  truncateProse(p, e);
+  size_t k = 0;
+  while (k < p.text.size() && isBlank(p.text[k])) ++k;
+  if (k == 0) return;
+  auto cut = static_cast<uint32_t>(k);
+  p.text.erase(0, k);
+  std::vector<Segment> kept;
+  for (Segment s : p.segments) {
+    if (s.textEnd <= cut) continue;
+    if (s.textBegin < cut) {
+      if (s.verbatim) s.srcBegin += cut - s.textBegin;
+      s.textBegin = cut;
+    }
+    s.textBegin -= cut;
+    s.textEnd -= cut;
+    kept.push_back(s);
+  }
+  p.segments = std::move(kept);
 }
 
 }  // namespace cvlint::md

@@ -305,3 +305,58 @@ TEST_CASE("block quotes hold ordinary paragraphs and bullets") {
   CHECK(slice(*doc, doc->blocks[1].range) == "- quoted bullet");
   CHECK(checkSourceMaps(*doc) == 0);
 }
+
+TEST_CASE("contacts in HTML anchors and bare-address link targets") {
+  std::string src =
+      "# Isaac\n\n<div>\n<a href=\"isaac@example.org\">mail</a> | <a href='https://www.linkedin.com/in/isaac'>in</a>\n"
+      "</div>\n\nInline <a href=\"tel:+441632960001\">call</a> or [isaac@example.org](isaac@example.org)\n";
+  auto doc = parse(src);
+  auto has = [&](ContactKind k, const std::string& value, const std::string& range) {
+    for (const Contact& c : doc->contacts)
+      if (c.kind == k && c.value == value && slice(*doc, c.range) == range) return true;
+    return false;
+  };
+  CHECK(has(ContactKind::Email, "isaac@example.org", "<a href=\"isaac@example.org\">"));
+  CHECK(has(ContactKind::LinkedIn, "https://www.linkedin.com/in/isaac", "<a href='https://www.linkedin.com/in/isaac'>"));
+  CHECK(has(ContactKind::Phone, "+441632960001", "<a href=\"tel:+441632960001\">"));
+  CHECK(has(ContactKind::Email, "isaac@example.org", "[isaac@example.org](isaac@example.org)"));
+  // The anchor's text is markup, not prose; the Markdown link's text is.
+  auto ps = blocksOf(*doc, BlockKind::Paragraph);
+  REQUIRE(ps.size() == 1);
+  CHECK(ps[0]->prose.text == "Inline call or isaac@example.org");
+}
+
+TEST_CASE("pandoc definition lists: the definition joins its term, its indented body is not code") {
+  std::string src =
+      "## Experience\n\nJan 2019 - Present\n:   **Senior Developer**, Northwind Ltd\n\n    - Rebuilt billing\n"
+      "    - Cut errors by 70%\n\n* Go\n  : Five years\n";
+  auto doc = parse(src);
+  CHECK(blocksOf(*doc, BlockKind::Code).empty());
+  auto bs = blocksOf(*doc, BlockKind::Bullet);
+  REQUIRE(bs.size() == 3);
+  CHECK(bs[0]->prose.text == "Rebuilt billing");
+  CHECK(bs[0]->level == 1);  // the definition is no nesting level
+  CHECK(slice(*doc, bs[0]->markerRange) == "- ");
+  CHECK(bs[2]->prose.text == "Go: Five years");
+  CHECK(slice(*doc, bs[2]->range) == "* Go\n  : Five years");
+  // The term and its definition are one entry header; ':' is synthetic.
+  auto hs = blocksOf(*doc, BlockKind::EntryHeader);
+  REQUIRE(hs.size() == 1);
+  CHECK(hs[0]->prose.text == "Jan 2019 - Present: Senior Developer, Northwind Ltd");
+  CHECK(slice(*doc, hs[0]->range) == "Jan 2019 - Present\n:   **Senior Developer**, Northwind Ltd");
+  CHECK(checkSourceMaps(*doc) == 0);
+  // A ':' line inside fenced code is left alone.
+  auto code = parse("Term\n\n```\nx\n: not a definition\n```\n");
+  REQUIRE(blocksOf(*code, BlockKind::Code).size() == 1);
+  CHECK(slice(*code, blocksOf(*code, BlockKind::Code)[0]->range) == "```\nx\n: not a definition\n```");
+}
+
+TEST_CASE("pandoc heading attributes are not heading text") {
+  auto doc = parse("# Name\n\n## Skills {#skills .wide}\n\n## Odd {braces}\n");
+  auto hs = blocksOf(*doc, BlockKind::Heading);
+  REQUIRE(hs.size() == 2);
+  CHECK(hs[0]->prose.text == "Skills");
+  CHECK(slice(*doc, hs[0]->range) == "## Skills {#skills .wide}");
+  CHECK(hs[1]->prose.text == "Odd {braces}");
+  CHECK(checkSourceMaps(*doc) == 0);
+}
