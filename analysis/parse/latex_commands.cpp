@@ -279,6 +279,30 @@ const Builtin& findBuiltin(std::string_view name, CvClass cls) {
   static const Builtin awesomeEntry = E({R::Role, R::Org, R::Location, R::Dates, R::Desc});
   if (name == "cventry") return cls == CvClass::ModernCv ? modernEntry : awesomeEntry;
   if (name == "cvsection" && cls == CvClass::ModernCv) return unknown;
+  // Commands of the less common classes in the corpus (their .cls defines them).
+  static const Builtin yaacExperience = E({R::Dates, R::Role, R::Org, R::Location, R::Extra, R::Desc, R::Extra});
+  static const Builtin yaacSection = S(1);
+  static const Builtin pairItem = B(Cmd::CvItem);
+  static const Builtin kipEntry = E({R::Dates, R::Extra, R::Org, R::Role, R::Desc});
+  static const Builtin headerLine = B(Cmd::HeaderLine, "m");
+  static const Builtin twentyItem = E({R::Dates, R::Role, R::Location, R::Desc});
+  switch (cls) {
+    case CvClass::Yaac:
+      if (name == "experience") return yaacExperience;
+      if (name == "sectionTitle") return yaacSection;
+      if (name == "keywordsentry" || name == "scholarshipentry") return pairItem;
+      break;
+    case CvClass::Kip93:
+      if (name == "experience" || name == "education") return kipEntry;
+      if (name == "summary" || name == "jobtitle") return headerLine;
+      break;
+    case CvClass::Twenty:
+      if (name == "twentyitem") return twentyItem;
+      if (name == "twentyitemshort") return pairItem;
+      break;
+    default:
+      break;
+  }
   const Map& m = common();
   auto it = m.find(name);
   if (it != m.end()) return it->second;

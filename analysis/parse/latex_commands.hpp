@@ -13,7 +13,7 @@
 namespace cvlint::latex {
 
 // Which CV class the document uses (decides argument orders of \cventry).
-enum class CvClass : uint8_t { Article, ModernCv, AwesomeCv, AltaCv, Deedy };
+enum class CvClass : uint8_t { Article, ModernCv, AwesomeCv, AltaCv, Deedy, Yaac, Kip93, Twenty, McDowell };
 
 enum class Cmd : uint8_t {
   Unknown,

@@ -52,6 +52,13 @@ void Walker::beginEnv(const Token& t) {
   EnvFrame f;
   f.name = name;
   f.kind = k;
+  if (cls_ == CvClass::McDowell && (name == "cvsection" || name == "cvsubsection")) {
+    // mcdowellcv: \begin{cvsection}{Title}, \begin{cvsubsection}{Role}{Org}{Dates}.
+    if (name == "cvsection") heading(t, name, 1);
+    else entry(t, name, {ArgRole::Role, ArgRole::Org, ArgRole::Dates}, readBraceArgs(3), nullptr);
+    envs_.push_back(std::move(f));
+    return;
+  }
   switch (k) {
     case Env::Document:
       return;

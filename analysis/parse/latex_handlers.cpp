@@ -53,10 +53,11 @@ void Walker::layout(LayoutKind k, std::string construct, const Token& at) {
   doc_.layout.push_back(std::move(f));
 }
 
-void Walker::otherBlock(const Token& t, const std::string& name, std::string arg) {
+void Walker::otherBlock(const Token& t, const std::string& name, std::string arg, uint32_t end) {
   if (mode_ != Mode::Body || inl_ || cur_ >= 0) return;
   openBlock(BlockKind::Other, t.mfile, t.mb, 0, name);
   doc_.blocks[cur_].arg = std::move(arg);
+  lastEnd_ = std::max(t.me, end);
   closeBlock();
 }
 
@@ -139,6 +140,10 @@ void Walker::preambleCommand(const Token& t, const std::string& name, const Buil
     else if (cls == "awesome-cv") cls_ = CvClass::AwesomeCv;
     else if (cls.find("altacv") != std::string::npos) cls_ = CvClass::AltaCv;
     else if (cls.find("deedy") != std::string::npos) cls_ = CvClass::Deedy;
+    else if (cls.find("yaac") != std::string::npos) cls_ = CvClass::Yaac;
+    else if (cls == "resume") cls_ = CvClass::Kip93;
+    else if (cls.find("twentysecond") != std::string::npos) cls_ = CvClass::Twenty;
+    else if (cls.find("mcdowell") != std::string::npos) cls_ = CvClass::McDowell;
     return;
   }
   if (name == "usepackage" || name == "RequirePackage") {
@@ -270,7 +275,8 @@ void Walker::bodyCommand(const Token& t, const std::string& name, const Builtin&
       return;
     case Cmd::VSpace:
       readArg(a);
-      otherBlock(t, name.back() == '*' ? name.substr(0, name.size() - 1) : name, trim(rawText(a.toks)));
+      otherBlock(t, name.back() == '*' ? name.substr(0, name.size() - 1) : name, trim(rawText(a.toks)),
+                 a.file == t.mfile ? a.outer.end : 0);
       return;
     case Cmd::PageBreak:
       skipSpec(b.spec);
@@ -485,8 +491,8 @@ void Walker::entry(const Token& t, const std::string& name, std::vector<ArgRole>
       }
   }
   ByteRange range{t.mb, t.me};
-  for (const Arg& a : args)
-    if (a.file == t.mfile) range.end = std::max(range.end, a.outer.end);
+  for (size_t i = 0; i < args.size(); ++i)
+    if (args[i].file == t.mfile && !content[i]) range.end = std::max(range.end, args[i].outer.end);
   int32_t bi = openBlock(BlockKind::EntryHeader, t.mfile, t.mb, 0, name);
   Entry e;
   e.file = t.mfile;

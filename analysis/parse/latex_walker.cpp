@@ -331,7 +331,12 @@ void Walker::closeBlock() {
   Block& b = doc_.blocks[cur_];
   pending_ = false;
   b.range.end = std::max({b.range.end, lastEnd_, b.range.begin});
-  if (b.prose.segments.size() && b.prose.sourceRange().end > b.range.end) b.range.end = b.prose.sourceRange().end;
+  // Macro arguments may be set in any order: the block covers all its prose.
+  for (const Segment& s : b.prose.segments) {
+    b.range.begin = std::min(b.range.begin, s.srcBegin);
+    b.range.end = std::max(b.range.end, s.srcEnd);
+  }
+  b.line = doc_.files[b.file].text.lineOf(b.range.begin);
   bool empty = b.prose.text.empty();
   if (empty && b.kind == BlockKind::Paragraph && static_cast<size_t>(cur_) + 1 == doc_.blocks.size())
     doc_.blocks.pop_back();
@@ -435,6 +440,11 @@ void Walker::loop() {
         else if (mode_ == Mode::Body) paragraphBreak();
         break;
       case Tok::Command: {
+        // A control word swallows the spaces after it (`\pounds 5` -> "£5").
+        std::string_view tn = text(t);
+        bool word = tn.size() > 1 && std::isalpha(static_cast<unsigned char>(tn[1]));
+        uint32_t swallowAt = UINT32_MAX;
+        if (word && more() && peek().kind == Tok::Space && peek().tfile == t.tfile && peek().b == t.e) swallowAt = t.e;
         int32_t before = cur_;
         size_t count = doc_.blocks.size(), depth = frames_.size();
         command(t);
@@ -442,6 +452,9 @@ void Walker::loop() {
         if (cur_ >= 0 && cur_ == before && doc_.blocks.size() == count && frames_.size() <= depth &&
             doc_.blocks[cur_].file == t.mfile)
           lastEnd_ = std::max(lastEnd_, t.me);
+        if (swallowAt != UINT32_MAX && more() && peek().kind == Tok::Space && peek().tfile == t.tfile &&
+            peek().b == swallowAt)
+          next();
         break;
       }
       case Tok::LBracket:
