@@ -69,21 +69,31 @@ json findingJson(const AnalysisResult& res, const Finding& f, Encoding enc) {
 }
 
 json diagnosticJson(const AnalysisResult& res, const Finding& f, Encoding enc, const std::string& uri,
-                    const std::string& (*uriOf)(const std::string&)) {
+                    std::string (*uriOf)(const std::string&)) {
   const SourceText& text = textOf(res, f.file);
   json d = {{"range", rangeJson(text, f.range, enc)},
             {"severity", lspSeverity(f.severity)},
             {"code", f.rule},
             {"source", "cvlint"},
             {"message", f.message}};
+  // `data` carries the finding's detail and the titles of its fixes, so a
+  // client (or a code action resolver) can tell which actions belong to it.
   json data = dataJson(f);
-  if (!data.empty()) d["data"] = data;
+  if (!f.fixes.empty()) {
+    json titles = json::array();
+    for (const Fix& fx : f.fixes) titles.push_back(fx.title);
+    data["fixes"] = std::move(titles);
+  }
+  d["data"] = std::move(data);
   if (!f.related.empty()) {
     json rel = json::array();
     for (const Related& r : f.related) {
       json loc;
       if (r.path.empty()) {
-        loc = {{"uri", uri}, {"range", rangeJson(textOf(res, r.file), r.range, enc)}};
+        std::string u = uri;
+        if (r.file != 0 && res.doc && r.file < res.doc->files.size())
+          u = uriOf ? uriOf(res.doc->files[r.file].path) : "file://" + res.doc->files[r.file].path;
+        loc = {{"uri", u}, {"range", rangeJson(textOf(res, r.file), r.range, enc)}};
       } else {
         std::string u = uriOf ? uriOf(r.path) : "file://" + r.path;
         // Lines of an external file (the advert): the whole line.

@@ -21,7 +21,7 @@ nlohmann::json findingJson(const AnalysisResult& res, const Finding& f, Encoding
 // The LSP Diagnostic for a finding (code, source "cvlint", severity number,
 // data carrying the fixes' identity, relatedInformation with `uri` made by uriOf).
 nlohmann::json diagnosticJson(const AnalysisResult& res, const Finding& f, Encoding enc,
-                              const std::string& uri, const std::string& (*uriOf)(const std::string&) = nullptr);
+                              const std::string& uri, std::string (*uriOf)(const std::string&) = nullptr);
 
 // One file's entry of the JSON report.
 nlohmann::json fileJson(const AnalysisResult& res, const std::string& displayPath, Encoding enc);

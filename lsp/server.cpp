@@ -1,6 +1,710 @@
-// FIXME: placeholder; replaced by the language server.
+// The language server: Boost.Asio drives stdin (a posix stream descriptor)
+// and timers on one I/O thread; one worker thread runs the engine. The I/O
+// thread owns the lifecycle and the document store's writes; the worker owns
+// the analysis cache and publishing. Output goes through one mutex and a
+// synchronous write on the stdout stream descriptor (clangd's choice), so a
+// message is always written whole, never interleaved, and the worker answers
+// without a second thread hop. "Latest text wins": the worker always analyses
+// the newest snapshot of a document, and a result for a version (or
+// configuration) that is no longer current is dropped under the publish gate,
+// which document changes also take, so it is never published.
+//
+// Lifecycle per LSP 3.17: before `initialize` every request is answered
+// ServerNotInitialized and notifications are dropped; after `shutdown` every
+// request is InvalidRequest; `exit` ends with 0 after shutdown and 1 without;
+// EOF on the input ends the server the same way (0 only after shutdown).
+//
+// The server never writes user files and never logs a CV's contents: log
+// lines name methods, URIs and positions only.
+#include <utility>  // before Asio: Boost 1.74's awaitable.hpp needs it with GCC 12
+
+#include <boost/asio.hpp>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <sstream>
+#include <unistd.h>
+
+#include "documents.hpp"
+#include "engine.hpp"
+#include "features.hpp"
+#include "jsonrpc.hpp"
+#include "protocol.hpp"
+#include "report.hpp"
 #include "server.hpp"
-#include <cstdio>
+#include "transport.hpp"
+#include "worker.hpp"
+
 namespace cvlint {
-int runLanguageServer() { std::fprintf(stderr, "cvlint: the language server is not built yet\n"); return 1; }
+
+namespace {
+
+namespace asio = boost::asio;
+namespace fs = std::filesystem;
+using lsp::json;
+
+// Reads open documents first, then the disk, and only inside the workspace
+// folders (or, with none, the document's own folder).
+class WorkspaceFiles : public FileProvider {
+ public:
+  WorkspaceFiles(const lsp::DocumentStore& docs, const std::vector<std::string>& roots, const std::string& docDir)
+      : docs_(docs) {
+    if (roots.empty()) disks_.emplace_back(docDir.empty() ? "/nonexistent-cvlint-root" : docDir);
+    for (const std::string& r : roots) disks_.emplace_back(r);
+  }
+  std::optional<std::string> read(const std::string& path) const override {
+    if (!allowed(path)) return std::nullopt;
+    if (auto doc = docs_.byPath(path)) return doc->text;
+    return disks_.front().read(path);
+  }
+  bool allowed(const std::string& path) const override {
+    for (const DiskFileProvider& d : disks_)
+      if (d.allowed(path)) return true;
+    return false;
+  }
+
+ private:
+  const lsp::DocumentStore& docs_;
+  std::vector<DiskFileProvider> disks_;
+};
+
+// The first DiskFileProvider reads for every root: reading does not depend
+// on the root beyond `allowed`, which WorkspaceFiles checks first.
+
+Format formatFor(const lsp::DocumentSnapshot& doc) {
+  const std::string& id = doc.languageId;
+  if (id == "latex" || id == "tex" || id == "context") return Format::Latex;
+  if (id == "markdown" || id == "md") return Format::Markdown;
+  if (id == "plaintext") return Format::PlainText;
+  return formatForPath(doc.path.empty() ? doc.uri : doc.path);
+}
+
+bool endsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Files that configure the analysis of others rather than being CVs.
+bool isSupportFile(const std::string& path) {
+  return endsWith(path, "/.cvlint.json") || path == ".cvlint.json" || endsWith(path, ".job.md") ||
+         endsWith(path, ".job.txt");
+}
+
+class Server {
+ public:
+  Server(int inFd, int outFd) : in_(io_, inFd), out_(io_, outFd), configTimer_(io_) { bindMethods(); }
+
+  int run() {
+    readMore();
+    io_.run();
+    worker_.stop();
+    in_.release();
+    out_.release();
+    return exitCode_ < 0 ? 1 : exitCode_;
+  }
+
+ private:
+  enum class State { Uninitialized, Running, ShutDown };
+
+  struct CacheEntry {
+    int64_t version = 0;
+    uint64_t generation = 0;
+    std::shared_ptr<const AnalysisResult> result;
+  };
+
+  // ---- transport ---------------------------------------------------------
+
+  void readMore() {
+    in_.async_read_some(asio::buffer(readBuf_), [this](const boost::system::error_code& ec, size_t n) {
+      if (n > 0) {
+        decoder_.feed(std::string_view(readBuf_.data(), n));
+        while (!stopping_) {
+          auto frame = decoder_.next();
+          if (!frame) break;
+          if (frame->kind == lsp::Frame::Kind::Error) log(2, "framing: " + frame->error);
+          else handleBody(frame->body);
+        }
+      }
+      if (stopping_) return;
+      if (ec) {
+        // EOF (or a read error): a clean end, exit code by the lifecycle.
+        if (ec != asio::error::eof) log(1, "input error: " + ec.message());
+        finish(state_ == State::ShutDown ? 0 : 1);
+        return;
+      }
+      readMore();
+    });
+  }
+
+  // Thread-safe: one whole message per call, under the write lock.
+  void send(const json& msg) {
+    std::string frame = lsp::frameMessage(msg.dump(-1, ' ', false, json::error_handler_t::replace));
+    std::lock_guard lock(writeMutex_);
+    if (writeFailed_) return;
+    boost::system::error_code ec;
+    asio::write(out_, asio::buffer(frame), ec);
+    if (ec) {
+      writeFailed_ = true;
+      std::cerr << "cvlint lsp: output error: " << ec.message() << "\n";
+      asio::post(io_, [this] { finish(1); });
+    }
+  }
+
+  // Ends the server (every message sent so far is already written).
+  void finish(int code) {
+    if (exitCode_ < 0) exitCode_ = code;
+    stopping_ = true;
+    configTimer_.cancel();
+    io_.stop();
+  }
+
+  void log(int type, const std::string& message) {
+    std::cerr << "cvlint lsp: " << message << "\n";
+    if (state_ != State::Uninitialized)
+      send({{"jsonrpc", "2.0"}, {"method", "window/logMessage"}, {"params", {{"type", type}, {"message", message}}}});
+  }
+
+  void trace(const std::string& what) {
+    if (trace_ == "off") return;
+    send({{"jsonrpc", "2.0"}, {"method", "$/logTrace"}, {"params", {{"message", what}}}});
+  }
+
+  // ---- messages ------------------------------------------------------------
+
+  void handleBody(const std::string& body) {
+    json msg = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    if (msg.is_discarded()) {
+      send(lsp::errorMessage(nullptr, lsp::err::ParseError, "parse error: the message body is not JSON"));
+      decoder_.resyncFrom(body);
+      return;
+    }
+    if (!msg.is_object()) {
+      send(lsp::errorMessage(nullptr, lsp::err::InvalidRequest, "invalid request: a message must be a JSON object"));
+      return;
+    }
+    auto idIt = msg.find("id");
+    auto methodIt = msg.find("method");
+    bool hasId = idIt != msg.end();
+    if (hasId && !idIt->is_string() && !idIt->is_number_integer() && !idIt->is_null()) {
+      send(lsp::errorMessage(nullptr, lsp::err::InvalidRequest, "invalid request: id must be a string or an integer"));
+      return;
+    }
+    if (methodIt == msg.end()) {
+      if (hasId && (msg.contains("result") || msg.contains("error"))) handleResponse(msg);
+      else send(lsp::errorMessage(hasId ? *idIt : json(nullptr), lsp::err::InvalidRequest, "invalid request: no method"));
+      return;
+    }
+    if (!methodIt->is_string()) {
+      send(lsp::errorMessage(hasId ? *idIt : json(nullptr), lsp::err::InvalidRequest, "invalid request: method must be a string"));
+      return;
+    }
+    const std::string method = methodIt->get<std::string>();
+    static const json nullParams;
+    auto pIt = msg.find("params");
+    const json& params = pIt == msg.end() ? nullParams : *pIt;
+    if (hasId) handleRequest(method, *idIt, params);
+    else handleNotification(method, params);
+  }
+
+  void handleRequest(const std::string& method, const json& id, const json& params) {
+    lsp::Responder reply(id, [this](json m) { send(m); });
+    trace("received request '" + method + "' - (" + id.dump() + ")");
+    if (state_ == State::Uninitialized && method != "initialize") {
+      reply.error(lsp::err::ServerNotInitialized, "the server is not initialized: send initialize first");
+      return;
+    }
+    if (state_ == State::ShutDown) {
+      reply.error(lsp::err::InvalidRequest, "the server is shut down: only exit is accepted");
+      return;
+    }
+    if (state_ == State::Running && method == "initialize") {
+      reply.error(lsp::err::InvalidRequest, "initialize was already received");
+      return;
+    }
+    dispatcher_.dispatchRequest(method, params, reply);
+  }
+
+  void handleNotification(const std::string& method, const json& params) {
+    trace("received notification '" + method + "'");
+    if (method == "exit") {
+      finish(state_ == State::ShutDown ? 0 : 1);
+      return;
+    }
+    if (state_ != State::Running) return;  // dropped before initialize and after shutdown
+    dispatcher_.dispatchNotification(method, params);
+  }
+
+  void handleResponse(const json& msg) {
+    if (!msg["id"].is_number_integer()) return;
+    auto it = pending_.find(msg["id"].get<int64_t>());
+    if (it == pending_.end()) return;
+    auto fn = std::move(it->second);
+    pending_.erase(it);
+    static const json null;
+    auto r = msg.find("result");
+    fn(msg.contains("error") || r == msg.end() ? null : *r, msg.contains("error"));
+  }
+
+  // A request to the client; `done` runs on the I/O thread with the result.
+  void requestClient(const std::string& method, json params, std::function<void(const json&, bool)> done) {
+    int64_t id = nextClientId_++;
+    pending_[id] = std::move(done);
+    send({{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}});
+  }
+
+  // ---- the method table ------------------------------------------------------
+
+  void bindMethods() {
+    dispatcher_.log = [this](const std::string& m) { log(1, m); };
+    dispatcher_.requestRaw("initialize", [this](const json& p, lsp::Responder r) { onInitialize(p, r); });
+    dispatcher_.requestRaw("shutdown", [this](const json&, lsp::Responder r) {
+      state_ = State::ShutDown;
+      r.result(nullptr);
+    });
+    dispatcher_.notificationRaw("initialized", [this](const json&) { onInitialized(); });
+    dispatcher_.notificationRaw("$/cancelRequest", [this](const json& p) { onCancel(p); });
+    dispatcher_.notificationRaw("$/setTrace", [this](const json& p) {
+      trace_ = lsp::stringAt(p, "params", "value");
+    });
+    dispatcher_.notification<lsp::DidOpenParams>("textDocument/didOpen", [this](lsp::DidOpenParams p) { onOpen(p); });
+    dispatcher_.notification<lsp::DidChangeParams>("textDocument/didChange", [this](lsp::DidChangeParams p) { onChange(p); });
+    dispatcher_.notification<lsp::DidCloseParams>("textDocument/didClose", [this](lsp::DidCloseParams p) { onClose(p); });
+    dispatcher_.notification<lsp::DidSaveParams>("textDocument/didSave", [this](lsp::DidSaveParams p) {
+      if (docs_.get(p.textDocument.uri)) scheduleLint(p.textDocument.uri);
+    });
+    dispatcher_.notificationRaw("workspace/didChangeConfiguration", [this](const json& p) { onConfigurationChange(p); });
+    dispatcher_.notificationRaw("workspace/didChangeWatchedFiles", [this](const json&) {
+      log(4, "watched files changed: re-linting open documents");
+      relintAll();
+    });
+
+    // Features: each runs on the worker against the current text.
+    featureRequest<lsp::TextDocumentPositionParams>("textDocument/hover", [this](const auto& p, const AnalysisResult& res) {
+      return lsp::hoverResult(res, p.position, encoding_);
+    }, nullptr);
+    featureRequest<lsp::TextDocumentPositionParams>("textDocument/completion", [this](const auto& p, const AnalysisResult& res) {
+      return lsp::completionResult(res, p.position, encoding_);
+    }, json{{"isIncomplete", false}, {"items", json::array()}});
+    featureRequest<lsp::CodeActionParams>("textDocument/codeAction", [this](const auto& p, const AnalysisResult& res) {
+      return lsp::codeActionsResult(res, p, encoding_);
+    }, json::array());
+    featureRequest<lsp::DocumentParams>("textDocument/documentSymbol", [this](const auto& p, const AnalysisResult& res) {
+      return lsp::documentSymbolsResult(res, encoding_, hierarchicalSymbols_, p.textDocument.uri);
+    }, json::array());
+    featureRequest<lsp::DocumentParams>("textDocument/codeLens", [](const auto&, const AnalysisResult& res) {
+      return lsp::codeLensResult(res);
+    }, json::array());
+    featureRequest<lsp::DocumentParams>("textDocument/diagnostic", [this](const auto& p, const AnalysisResult& res) {
+      json items = lsp::diagnosticsByUri(res, encoding_, p.textDocument.uri)[p.textDocument.uri];
+      return json{{"kind", "full"}, {"items", items}};
+    }, json{{"kind", "full"}, {"items", json::array()}});
+  }
+
+  // Binds a request that needs the analysis of one open document; `empty` is
+  // the answer for a document that is not open.
+  template <class P, class Fn>
+  void featureRequest(const std::string& method, Fn fn, json empty) {
+    dispatcher_.request<P>(method, [this, fn, empty, method](P p, lsp::Responder reply) {
+      std::string uri = p.textDocument.uri;
+      runOnWorker(reply, [this, fn, empty, p = std::move(p), uri]() -> json {
+        auto snap = docs_.get(uri);
+        if (!snap || isSupportFile(snap->path)) return empty;
+        auto res = analysisFor(*snap, generation_.load(), settingsSnapshot());
+        return fn(p, *res);
+      });
+    });
+  }
+
+  void runOnWorker(lsp::Responder reply, std::function<json()> fn) {
+    std::string key = reply.id().dump();
+    {
+      std::lock_guard lock(cancelMutex_);
+      inFlight_.insert(key);
+    }
+    worker_.post([this, reply, fn = std::move(fn), key] {
+      auto cancelled = [&] {
+        std::lock_guard lock(cancelMutex_);
+        return cancelled_.count(key) != 0;
+      };
+      try {
+        if (cancelled()) {
+          reply.error(lsp::err::RequestCancelled, "request cancelled");
+        } else {
+          json result = fn();
+          if (cancelled()) reply.error(lsp::err::RequestCancelled, "request cancelled");
+          else reply.result(std::move(result));
+        }
+      } catch (const std::exception& e) {
+        log(1, std::string("internal error: ") + e.what());
+        reply.error(lsp::err::InternalError, std::string("internal error: ") + e.what());
+      }
+      std::lock_guard lock(cancelMutex_);
+      inFlight_.erase(key);
+      cancelled_.erase(key);
+    });
+  }
+
+  void onCancel(const json& p) {
+    const json& id = lsp::member(p, "params", "id");
+    std::string key = id.dump();
+    std::lock_guard lock(cancelMutex_);
+    if (inFlight_.count(key)) cancelled_.insert(key);
+  }
+
+  // ---- lifecycle -------------------------------------------------------------
+
+  static const json* path(const json& j, std::initializer_list<const char*> keys) {
+    const json* cur = &j;
+    for (const char* k : keys) {
+      cur = lsp::optionalMember(*cur, k);
+      if (!cur) return nullptr;
+    }
+    return cur;
+  }
+
+  void onInitialize(const json& p, lsp::Responder reply) {
+    lsp::requireObject(p, "params");
+    const json& caps = lsp::member(p, "params", "capabilities");
+    lsp::requireObject(caps, "params.capabilities");
+    std::string enc = "utf-16";
+    if (const json* encs = path(caps, {"general", "positionEncodings"}); encs && encs->is_array()) {
+      for (const json& e : *encs) {
+        if (e == "utf-8" || e == "utf-16" || e == "utf-32") {
+          enc = e.get<std::string>();
+          break;
+        }
+      }
+    }
+    encoding_ = enc == "utf-8" ? Encoding::Utf8 : enc == "utf-32" ? Encoding::Utf32 : Encoding::Utf16;
+    auto flag = [&](std::initializer_list<const char*> keys) {
+      const json* v = path(caps, keys);
+      return v && v->is_boolean() && v->get<bool>();
+    };
+    pullDiagnostics_ = path(caps, {"textDocument", "diagnostic"}) != nullptr;
+    configurationPull_ = flag({"workspace", "configuration"});
+    watchRegistration_ = flag({"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
+    hierarchicalSymbols_ = flag({"textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport"});
+    if (const json* folders = lsp::optionalMember(p, "workspaceFolders"); folders && folders->is_array()) {
+      for (const json& f : *folders)
+        if (const json* u = lsp::optionalMember(f, "uri"); u && u->is_string())
+          if (auto dir = lsp::pathFromUri(u->get<std::string>()); !dir.empty()) roots_.push_back(dir);
+    }
+    if (roots_.empty()) {
+      if (const json* u = lsp::optionalMember(p, "rootUri"); u && u->is_string()) {
+        if (auto dir = lsp::pathFromUri(u->get<std::string>()); !dir.empty()) roots_.push_back(dir);
+      } else if (const json* rp = lsp::optionalMember(p, "rootPath"); rp && rp->is_string() && !rp->get<std::string>().empty()) {
+        roots_.push_back(rp->get<std::string>());
+      }
+    }
+    if (const json* t = lsp::optionalMember(p, "trace"); t && t->is_string()) trace_ = t->get<std::string>();
+    if (const json* opts = lsp::optionalMember(p, "initializationOptions"); opts && opts->is_object()) {
+      if (const json* s = lsp::optionalMember(*opts, "settings"); s && s->is_object()) setSettings(*s);
+    }
+
+    json capabilities = {
+        {"positionEncoding", enc},
+        {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
+        {"hoverProvider", true},
+        {"completionProvider", {{"resolveProvider", false}, {"triggerCharacters", json::array()}}},
+        {"codeActionProvider", {{"codeActionKinds", {"quickfix", "source.fixAll.cvlint"}}, {"resolveProvider", false}}},
+        {"documentSymbolProvider", true},
+        {"codeLensProvider", {{"resolveProvider", false}}},
+        {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", false}}}}},
+    };
+    if (pullDiagnostics_)
+      capabilities["diagnosticProvider"] = {{"identifier", "cvlint"}, {"interFileDependencies", true}, {"workspaceDiagnostics", false}};
+    state_ = State::Running;
+    reply.result({{"capabilities", capabilities}, {"serverInfo", {{"name", "cvlint"}, {"version", "0.1.0"}}}});
+  }
+
+  void onInitialized() {
+    if (configurationPull_) pullConfiguration();
+    if (watchRegistration_) registerWatchers();
+  }
+
+  // ---- configuration -----------------------------------------------------------
+
+  void setSettings(const json& s) {
+    {
+      std::lock_guard lock(settingsMutex_);
+      settings_ = std::make_shared<const json>(s.is_object() ? s : json::object());
+    }
+    Config probe;
+    std::vector<ConfigError> errors;
+    if (s.is_object()) mergeConfigJson(probe, s.dump(), errors);
+    for (const ConfigError& e : errors) log(2, "settings: cvlint." + e.key + ": " + e.message);
+  }
+
+  std::shared_ptr<const json> settingsSnapshot() const {
+    std::lock_guard lock(settingsMutex_);
+    return settings_;
+  }
+
+  void pullConfiguration() {
+    configPending_ = true;
+    uint64_t ticket = ++configTicket_;
+    requestClient("workspace/configuration", {{"items", json::array({{{"section", "cvlint"}}})}},
+                  [this, ticket](const json& result, bool error) {
+                    if (ticket != configTicket_) return;
+                    if (!error && result.is_array() && !result.empty()) {
+                      std::lock_guard lock(settingsMutex_);
+                      settings_ = std::make_shared<const json>(result[0].is_object() ? result[0] : json::object());
+                    }
+                    if (auto s = settingsSnapshot()) {
+                      Config probe;
+                      std::vector<ConfigError> errors;
+                      mergeConfigJson(probe, s->dump(), errors);
+                      for (const ConfigError& e : errors) log(2, "settings: cvlint." + e.key + ": " + e.message);
+                    }
+                    configPending_ = false;
+                    if (watchRegistration_ && registered_) registerWatchers();  // the advert may have moved
+                    relintAll();
+                  });
+    // A client that never answers does not hold diagnostics back for long.
+    configTimer_.expires_after(std::chrono::seconds(2));
+    configTimer_.async_wait([this, ticket](const boost::system::error_code& ec) {
+      if (ec || ticket != configTicket_ || !configPending_) return;
+      log(2, "workspace/configuration not answered in 2 s: using defaults");
+      configPending_ = false;
+      relintAll();
+    });
+  }
+
+  void onConfigurationChange(const json& p) {
+    if (configurationPull_) {
+      pullConfiguration();
+      return;
+    }
+    if (const json* s = path(p, {"settings", "cvlint"})) {
+      std::lock_guard lock(settingsMutex_);
+      settings_ = std::make_shared<const json>(s->is_object() ? *s : json::object());
+    }
+    relintAll();
+  }
+
+  void registerWatchers() {
+    json watchers = json::array({{{"globPattern", "**/.cvlint.json"}}, {{"globPattern", "**/*.job.md"}},
+                                 {{"globPattern", "**/*.job.txt"}}});
+    auto s = settingsSnapshot();
+    if (s && s->contains("job") && (*s)["job"].is_string() && !(*s)["job"].get<std::string>().empty())
+      watchers.push_back({{"globPattern", "**/" + fs::path((*s)["job"].get<std::string>()).filename().string()}});
+    json reg = {{"id", "cvlint-watch-" + std::to_string(++watchRegistrations_)},
+                {"method", "workspace/didChangeWatchedFiles"},
+                {"registerOptions", {{"watchers", watchers}}}};
+    if (registered_) {
+      json unreg = {{"unregisterations", json::array({{{"id", "cvlint-watch-" + std::to_string(watchRegistrations_ - 1)},
+                                                       {"method", "workspace/didChangeWatchedFiles"}}})}};
+      requestClient("client/unregisterCapability", unreg, [](const json&, bool) {});
+    }
+    registered_ = true;
+    requestClient("client/registerCapability", {{"registrations", json::array({reg})}}, [](const json&, bool) {});
+  }
+
+  // .cvlint.json found upward from the document (the CLI's rule), then the
+  // `cvlint` settings over it.
+  Config configFor(const lsp::DocumentSnapshot& doc, const json* settings) const {
+    Config cfg;
+    std::error_code ec;
+    if (!doc.path.empty()) {
+      fs::path dir = fs::path(doc.path).parent_path();
+      for (int depth = 0; depth < 64 && !dir.empty(); ++depth) {
+        fs::path cand = dir / ".cvlint.json";
+        std::optional<std::string> text;
+        if (auto open = docs_.byPath(cand.string())) text = open->text;
+        else if (fs::is_regular_file(cand, ec)) {
+          std::ifstream in(cand, std::ios::binary);
+          std::ostringstream ss;
+          ss << in.rdbuf();
+          text = ss.str();
+        }
+        if (text) {
+          std::vector<ConfigError> errors;
+          mergeConfigJson(cfg, *text, errors);
+          cfg.baseDir = dir.string();
+          break;
+        }
+        if (dir == dir.root_path()) break;
+        dir = dir.parent_path();
+      }
+    }
+    if (settings && settings->is_object() && !settings->empty()) {
+      std::vector<ConfigError> errors;
+      mergeConfigJson(cfg, settings->dump(), errors);
+      if (settings->contains("job"))
+        cfg.baseDir = !roots_.empty() ? roots_.front() : fs::path(doc.path).parent_path().string();
+    }
+    return cfg;
+  }
+
+  // ---- documents -----------------------------------------------------------------
+
+  void onOpen(const lsp::DidOpenParams& p) {
+    const auto& td = p.textDocument;
+    std::string path = lsp::pathFromUri(td.uri);
+    {
+      std::lock_guard gate(publishMutex_);
+      docs_.open(td.uri, path, td.languageId, td.version, td.text);
+    }
+    if (isSupportFile(path)) relintAll();
+    else scheduleLint(td.uri);
+  }
+
+  void onChange(const lsp::DidChangeParams& p) {
+    std::vector<std::string> problems;
+    bool changed;
+    {
+      std::lock_guard gate(publishMutex_);
+      changed = docs_.change(p.textDocument.uri, p.textDocument.version, p.contentChanges, encoding_, problems);
+    }
+    if (!changed) {
+      log(2, "textDocument/didChange for a document that is not open: " + p.textDocument.uri);
+      return;
+    }
+    for (const std::string& pr : problems) log(2, "textDocument/didChange " + p.textDocument.uri + ": " + pr);
+    auto snap = docs_.get(p.textDocument.uri);
+    if (snap && isSupportFile(snap->path)) relintAll();
+    else scheduleLint(p.textDocument.uri);
+  }
+
+  void onClose(const lsp::DidCloseParams& p) {
+    const std::string& uri = p.textDocument.uri;
+    auto snap = docs_.get(uri);
+    {
+      std::lock_guard gate(publishMutex_);
+      if (!docs_.close(uri)) return;
+    }
+    // After any lint of it still queued (which will find it closed): clear
+    // what was published for it.
+    worker_.post([this, uri] {
+      cache_.erase(uri);
+      lastPublished_.erase(uri);
+      for (const std::string& u : extraUris_[uri]) publish(u, std::nullopt, json::array());
+      extraUris_.erase(uri);
+      publish(uri, std::nullopt, json::array());
+    });
+    if (snap && isSupportFile(snap->path)) relintAll();
+  }
+
+  void relintAll() {
+    {
+      std::lock_guard gate(publishMutex_);
+      ++generation_;
+    }
+    for (const auto& doc : docs_.all()) scheduleLint(doc->uri);
+  }
+
+  void scheduleLint(const std::string& uri) {
+    if (configPending_) return;  // relintAll() runs when the settings arrive
+    uint64_t gen = generation_.load();
+    auto settings = settingsSnapshot();
+    worker_.post([this, uri, gen, settings] {
+      auto snap = docs_.get(uri);
+      if (!snap || gen != generation_.load()) return;  // closed, or a newer configuration is queued
+      if (isSupportFile(snap->path)) return;
+      std::map<std::string, json> byUri;
+      try {
+        auto res = analysisFor(*snap, gen, settings);
+        byUri = lsp::diagnosticsByUri(*res, encoding_, uri);
+      } catch (const std::exception& e) {
+        log(1, std::string("analysis failed: ") + e.what());
+        return;
+      }
+      int64_t version = snap->version;
+      auto key = std::make_pair(version, gen);
+      if (auto it = lastPublished_.find(uri); it != lastPublished_.end() && it->second == key) return;
+      std::lock_guard gate(publishMutex_);
+      auto cur = docs_.get(uri);
+      if (!cur || cur->version != version || gen != generation_.load()) return;  // outdated: dropped
+      lastPublished_[uri] = key;
+      std::set<std::string> extras;
+      for (auto& [u, diags] : byUri) {
+        if (u == uri) continue;
+        extras.insert(u);
+        publish(u, std::nullopt, std::move(diags));
+      }
+      for (const std::string& old : extraUris_[uri])
+        if (!extras.count(old)) publish(old, std::nullopt, json::array());
+      extraUris_[uri] = std::move(extras);
+      publish(uri, version, std::move(byUri[uri]));
+    });
+  }
+
+  void publish(const std::string& uri, std::optional<int64_t> version, json diagnostics) {
+    json params = {{"uri", uri}, {"diagnostics", std::move(diagnostics)}};
+    if (version) params["version"] = *version;
+    send({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", std::move(params)}});
+  }
+
+  // Worker thread only: the analysis of a snapshot, cached per version and
+  // configuration generation.
+  std::shared_ptr<const AnalysisResult> analysisFor(const lsp::DocumentSnapshot& snap, uint64_t gen,
+                                                    const std::shared_ptr<const json>& settings) {
+    auto it = cache_.find(snap.uri);
+    if (it != cache_.end() && it->second.version == snap.version && it->second.generation == gen) return it->second.result;
+    AnalysisRequest req;
+    req.path = snap.path.empty() ? snap.uri : snap.path;
+    req.text = snap.text;
+    req.format = formatFor(snap);
+    req.config = configFor(snap, settings.get());
+    WorkspaceFiles files(docs_, roots_, snap.path.empty() ? std::string() : fs::path(snap.path).parent_path().string());
+    req.files = snap.path.empty() ? nullptr : &files;
+    auto res = std::make_shared<const AnalysisResult>(analyze(req));
+    cache_[snap.uri] = {snap.version, gen, res};
+    return res;
+  }
+
+  // ---- state ------------------------------------------------------------------
+
+  asio::io_context io_{1};
+  asio::posix::stream_descriptor in_;
+  asio::posix::stream_descriptor out_;
+  asio::steady_timer configTimer_;
+  lsp::Worker worker_;  // last of the threads' users: stopped in run()
+  std::array<char, 1 << 16> readBuf_{};
+  lsp::FrameDecoder decoder_;
+  std::mutex writeMutex_;   // one message at a time on the output
+  std::mutex publishMutex_; // the publish gate: document changes vs publishing
+  bool writeFailed_ = false;
+  bool stopping_ = false;
+  int exitCode_ = -1;
+
+  lsp::Dispatcher dispatcher_;
+  lsp::DocumentStore docs_;
+  std::atomic<State> state_{State::Uninitialized};  // read by log() on the worker
+  Encoding encoding_ = Encoding::Utf16;  // set once by initialize, read by the worker after
+  std::vector<std::string> roots_;       // likewise
+  bool pullDiagnostics_ = false, configurationPull_ = false, watchRegistration_ = false;
+  bool hierarchicalSymbols_ = false, registered_ = false;
+  int watchRegistrations_ = 0;
+  std::string trace_ = "off";
+
+  mutable std::mutex settingsMutex_;
+  std::shared_ptr<const json> settings_;
+  bool configPending_ = false;
+  uint64_t configTicket_ = 0;
+  std::atomic<uint64_t> generation_{0};
+
+  int64_t nextClientId_ = 1;
+  std::map<int64_t, std::function<void(const json&, bool)>> pending_;
+
+  std::mutex cancelMutex_;
+  std::set<std::string> inFlight_, cancelled_;
+
+  // Worker only:
+  std::map<std::string, std::pair<int64_t, uint64_t>> lastPublished_;  // uri -> (version, generation)
+  std::map<std::string, std::set<std::string>> extraUris_;              // uri -> included files published
+  std::map<std::string, CacheEntry> cache_;
+};
+
+}  // namespace
+
+int serveLanguageServer(int inFd, int outFd) {
+  std::signal(SIGPIPE, SIG_IGN);
+  Server server(inFd, outFd);
+  return server.run();
+}
+
+int runLanguageServer() { return serveLanguageServer(STDIN_FILENO, STDOUT_FILENO); }
+
 }  // namespace cvlint

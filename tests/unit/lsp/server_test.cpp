@@ -1,0 +1,503 @@
+// The server driven in-process: lifecycle, encodings, diagnostics against the
+// engine's own findings (cvlint::test::lint is the oracle: nothing here
+// hard-codes what the rules find), incremental edits, code actions applied,
+// hover, completion, outline, lenses, configuration, and malformed input.
+#include <catch2/catch_test_macros.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "editor_features.hpp"
+#include "lsp_client.hpp"
+#include "protocol.hpp"
+#include "rules/lexicon.hpp"
+#include "report.hpp"
+#include "testing.hpp"
+#include "transport.hpp"
+
+using namespace cvlint;
+using cvlint::test::LspClient;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A CV with findings after non-ASCII text on a bullet line (mixed en-GB/en-US
+// spellings after an emoji), and a weak opener.
+const std::string kCv =
+    "# Zoë Ólafsdóttir 🚀\n\n## Experience\n\n**Engineer**, Café Ltd, 2020 – 2023\n\n"
+    "- 🚀 Optimized the naïve payments API and organized the team\n"
+    "- Responsible for maintaining 12 services\n"
+    "- Optimised the build and organised releases\n";
+constexpr uint32_t kEmojiLine = 6;
+
+// A fresh folder per test: the workspace root.
+struct Workspace {
+  fs::path dir;
+  Workspace() {
+    dir = fs::temp_directory_path() / ("cvlint-lsp-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
+    fs::create_directories(dir);
+  }
+  ~Workspace() {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  std::string uri(const std::string& name) const { return lsp::uriFromPath((dir / name).string()); }
+  std::string root() const { return lsp::uriFromPath(dir.string()); }
+  static int& counter() {
+    static int n = 0;
+    return n;
+  }
+};
+
+// (code, range, message) of each diagnostic, the fields both sides must agree on.
+json project(const json& diags) {
+  json out = json::array();
+  for (const json& d : diags) out.push_back({d.value("code", d.value("rule", "")), d["range"], d["message"]});
+  return out;
+}
+
+json engineDiagnostics(const std::string& text, Format format, Encoding enc = Encoding::Utf16, const Config& cfg = {}) {
+  auto res = test::lint(text, format, cfg);
+  json out = json::array();
+  for (const Finding& f : res.findings) out.push_back(diagnosticJson(res, f, enc, "file:///cv.md"));
+  return project(out);
+}
+
+json change(uint32_t line, uint32_t ch, const std::string& text) {
+  return {{"range", {{"start", {{"line", line}, {"character", ch}}}, {"end", {{"line", line}, {"character", ch}}}}},
+          {"text", text}};
+}
+
+json position(uint32_t line, uint32_t ch) { return {{"line", line}, {"character", ch}}; }
+
+}  // namespace
+
+TEST_CASE("server: requests before initialize are ServerNotInitialized, notifications dropped") {
+  LspClient c;
+  json r = c.request("textDocument/hover", {{"textDocument", {{"uri", "file:///x.md"}}}, {"position", position(0, 0)}});
+  CHECK(r["error"]["code"] == -32002);
+  c.open("file:///tmp/early.md", kCv);  // dropped
+  c.initialize();
+  CHECK(c.diagnostics("file:///tmp/early.md", std::nullopt, 300).is_null());
+  CHECK(c.initialize()["error"]["code"] == -32600);  // a second initialize
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: initialize negotiates the position encoding") {
+  for (auto [offered, chosen] : std::vector<std::pair<json, std::string>>{
+           {json::array({"utf-8"}), "utf-8"},
+           {json::array({"utf-16"}), "utf-16"},
+           {json::array({"utf-32"}), "utf-32"},
+           {json::array({"utf-32", "utf-8"}), "utf-32"},
+           {json::array({"latin-1"}), "utf-16"},
+           {json::array(), "utf-16"}}) {
+    LspClient c;
+    json r = c.initialize({{"general", {{"positionEncodings", offered}}}});
+    CHECK(r["result"]["capabilities"]["positionEncoding"] == chosen);
+    CHECK(r["result"]["capabilities"]["textDocumentSync"]["change"] == 2);
+    CHECK(c.shutdownAndExit() == 0);
+  }
+  LspClient c;  // no general capabilities at all (Neovim 0.7): UTF-16
+  json r = c.request("initialize", {{"processId", nullptr}, {"rootUri", nullptr}, {"capabilities", json::object()}});
+  CHECK(r["result"]["capabilities"]["positionEncoding"] == "utf-16");
+  CHECK_FALSE(r["result"]["capabilities"].contains("diagnosticProvider"));
+}
+
+TEST_CASE("server: didOpen publishes the engine's diagnostics with the version, in each encoding") {
+  for (auto [name, enc] : {std::pair{"utf-8", Encoding::Utf8}, {"utf-16", Encoding::Utf16}, {"utf-32", Encoding::Utf32}}) {
+    Workspace ws;
+    LspClient c;
+    c.initialize({{"general", {{"positionEncodings", {name}}}}}, ws.root());
+    c.open(ws.uri("cv.md"), kCv, "markdown", 7);
+    json p = c.diagnostics(ws.uri("cv.md"));
+    REQUIRE(p.is_object());
+    CHECK(p["version"] == 7);
+    json expected = engineDiagnostics(kCv, Format::Markdown, enc);
+    REQUIRE(!expected.empty());
+    CHECK(project(p["diagnostics"]) == expected);
+    for (const json& d : p["diagnostics"]) {
+      CHECK(d["source"] == "cvlint");
+      CHECK(d.contains("data"));
+    }
+    CHECK(c.shutdownAndExit() == 0);
+  }
+}
+
+TEST_CASE("server: an incremental edit before an emoji shifts every later diagnostic on the line") {
+  for (auto [name, enc, units] : {std::tuple{"utf-8", Encoding::Utf8, 2u}, {"utf-16", Encoding::Utf16, 1u}}) {
+    Workspace ws;
+    LspClient c;
+    c.initialize({{"general", {{"positionEncodings", {name}}}}}, ws.root());
+    std::string uri = ws.uri("cv.md");
+    c.open(uri, kCv);
+    json before = c.diagnostics(uri, 1)["diagnostics"];
+    // Insert "é" at column 2 of the emoji line, before the emoji.
+    c.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}}, {"contentChanges", {change(kEmojiLine, 2, "é")}}});
+    json after = c.diagnostics(uri, 2)["diagnostics"];
+    std::string edited = kCv;
+    edited.insert(edited.find("🚀 Opt"), "é");
+    CHECK(project(after) == engineDiagnostics(edited, Format::Markdown, enc));
+    // Every finding after the insertion point on that line is still there,
+    // shifted by exactly the inserted units; findings on other lines keep
+    // their ranges. (The edit may add a finding of its own: "é🚀" is a new
+    // opening word.)
+    size_t shifted = 0;
+    for (const json& bd : before) {
+      const json& b = bd["range"];
+      json want = b;
+      // Past the emoji and the bullet's first word (which the edit changes).
+      int afterFirstWord = units == 2 ? 16 : 14;
+      if (b["start"]["line"] == kEmojiLine && b["start"]["character"] >= afterFirstWord) {
+        want["start"]["character"] = b["start"]["character"].get<int>() + static_cast<int>(units);
+        if (b["end"]["line"] == kEmojiLine)
+          want["end"]["character"] = b["end"]["character"].get<int>() + static_cast<int>(units);
+        ++shifted;
+      } else if (b["start"]["line"] == kEmojiLine) {
+        continue;  // a finding of the opening words, which the edit changed
+      }
+      bool found = false;
+      for (const json& ad : after) found = found || (ad["code"] == bd["code"] && ad["message"] == bd["message"] && ad["range"] == want);
+      INFO(bd.dump());
+      CHECK(found);
+    }
+    CHECK(shifted > 0);  // the fixture has findings after the emoji
+    CHECK(c.shutdownAndExit() == 0);
+  }
+}
+
+TEST_CASE("server: a quick fix's edit, applied, gives the engine's fixed text") {
+  Workspace ws;
+  LspClient c;
+  c.initialize({}, ws.root());
+  std::string uri = ws.uri("cv.md");
+  c.open(uri, kCv);
+  json diags = c.diagnostics(uri)["diagnostics"];
+  auto res = test::lint(kCv, Format::Markdown);
+  size_t checked = 0;
+  for (size_t i = 0; i < res.findings.size(); ++i) {
+    const Finding& f = res.findings[i];
+    if (f.fixes.empty()) continue;
+    json r = c.request("textDocument/codeAction", {{"textDocument", {{"uri", uri}}}, {"range", diags[i]["range"]},
+                                                   {"context", {{"diagnostics", {diags[i]}}}}});
+    INFO(r.dump());
+    REQUIRE(r["result"].is_array());
+    for (const Fix& fx : f.fixes) {
+      const json* action = nullptr;
+      for (const json& a : r["result"])
+        if (a["title"] == fx.title && a["kind"] == "quickfix") action = &a;
+      REQUIRE(action);
+      CHECK(action->value("isPreferred", false) == fx.preferred);
+      std::string applied = test::applyTextEdits(kCv, (*action)["edit"]["changes"][uri]);
+      CHECK(applied == applyEdits(kCv, fx.edits));
+      ++checked;
+    }
+  }
+  CHECK(checked > 0);
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: source.fixAll.cvlint applies every safe fix without overlaps") {
+  Workspace ws;
+  LspClient c;
+  c.initialize({}, ws.root());
+  std::string uri = ws.uri("cv.md");
+  c.open(uri, kCv);
+  c.diagnostics(uri);
+  json r = c.request("textDocument/codeAction", {{"textDocument", {{"uri", uri}}}, {"range", {{"start", position(0, 0)}, {"end", position(0, 0)}}},
+                                                 {"context", {{"diagnostics", json::array()}, {"only", {"source.fixAll"}}}}});
+  auto res = test::lint(kCv, Format::Markdown);
+  std::vector<Edit> safe = safeFixEdits(res);
+  REQUIRE(!safe.empty());
+  REQUIRE(r["result"].size() == 1);  // `only` keeps the quick fixes out
+  CHECK(r["result"][0]["kind"] == "source.fixAll.cvlint");
+  CHECK(test::applyTextEdits(kCv, r["result"][0]["edit"]["changes"][uri]) == applyEdits(kCv, safe));
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: disable-for-this-line inserts the directive in the document's comment syntax") {
+  struct Case { std::string name, lang, text, directive; };
+  std::vector<Case> cases = {
+      {"cv.md", "markdown", kCv, "<!-- cvlint-disable-next-line "},
+      {"cv.tex", "latex",
+       "\\documentclass{article}\n\\begin{document}\n\\section{Experience}\n\\begin{itemize}\n"
+       "  \\item Optimized the API and organized the team\n  \\item Optimised the build\n\\end{itemize}\n\\end{document}\n",
+       "% cvlint-disable-next-line "}};
+  for (const Case& k : cases) {
+    Workspace ws;
+    LspClient c;
+    c.initialize({}, ws.root());
+    std::string uri = ws.uri(k.name);
+    c.open(uri, k.text, k.lang);
+    json diags = c.diagnostics(uri)["diagnostics"];
+    // The last diagnostic: on an indented line for the LaTeX case.
+    REQUIRE(!diags.empty());
+    json d = diags.back();
+    json r = c.request("textDocument/codeAction", {{"textDocument", {{"uri", uri}}}, {"range", d["range"]}, {"context", {{"diagnostics", {d}}}}});
+    const json* action = nullptr;
+    for (const json& a : r["result"])
+      if (a["title"] == "Disable " + d["code"].get<std::string>() + " for this line") action = &a;
+    REQUIRE(action);
+    std::string applied = test::applyTextEdits(k.text, (*action)["edit"]["changes"][uri]);
+    uint32_t line = d["range"]["start"]["line"];
+    SourceText src(k.text);
+    std::string_view lineText = src.view().substr(src.lines().lineStart(line), src.lines().lineEnd(line) - src.lines().lineStart(line));
+    std::string indent(lineText.substr(0, lineText.find_first_not_of(" \t")));
+    std::string dirLine = indent + k.directive + d["code"].get<std::string>() + (k.lang == "markdown" ? " -->" : "");
+    std::string expected = k.text;
+    expected.insert(src.lines().lineStart(line), dirLine + "\n");
+    CHECK(applied == expected);
+    CHECK(c.shutdownAndExit() == 0);
+  }
+}
+
+TEST_CASE("server: hover on a finding explains it; elsewhere nothing") {
+  Workspace ws;
+  LspClient c;
+  c.initialize({}, ws.root());
+  std::string uri = ws.uri("cv.md");
+  c.open(uri, kCv);
+  json diags = c.diagnostics(uri)["diagnostics"];
+  json target;
+  for (const json& d : diags)
+    if (d["range"]["start"]["line"] == kEmojiLine) target = d;
+  REQUIRE(target.is_object());
+  json r = c.request("textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", target["range"]["start"]}});
+  REQUIRE(r["result"].is_object());
+  std::string md = r["result"]["contents"]["value"];
+  CHECK(md.find(target["code"].get<std::string>()) != std::string::npos);
+  CHECK(md.find(target["message"].get<std::string>()) != std::string::npos);
+  // Line 2 ("## Experience") has no finding.
+  r = c.request("textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", position(2, 4)}});
+  CHECK(r.contains("result"));
+  CHECK(r["result"].is_null());
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: completion offers strong verbs at the start of a bullet only") {
+  Workspace ws;
+  LspClient c;
+  c.initialize({}, ws.root());
+  std::string uri = ws.uri("cv.md");
+  std::string text = "## Experience\n\n- Bu\n- \nBu\n";
+  c.open(uri, text);
+  json r = c.request("textDocument/completion", {{"textDocument", {{"uri", uri}}}, {"position", position(2, 4)}});
+  REQUIRE(r["result"]["items"].is_array());
+  bool built = false;
+  for (const json& it : r["result"]["items"]) {
+    CHECK(it["label"].get<std::string>().rfind("Bu", 0) == 0);
+    built = built || it["label"] == "Built";
+    CHECK(it["textEdit"]["range"]["start"] == position(2, 2));
+  }
+  CHECK(built);
+  r = c.request("textDocument/completion", {{"textDocument", {{"uri", uri}}}, {"position", position(3, 2)}});
+  CHECK(r["result"]["items"].size() == strongVerbs(Locale::EnGB).size());
+  r = c.request("textDocument/completion", {{"textDocument", {{"uri", uri}}}, {"position", position(4, 2)}});
+  CHECK(r["result"]["items"].empty());
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: documentSymbol lists the sections and their entries") {
+  Workspace ws;
+  LspClient c;
+  c.initialize({}, ws.root());
+  std::string uri = ws.uri("cv.md");
+  c.open(uri, kCv);
+  json r = c.request("textDocument/documentSymbol", {{"textDocument", {{"uri", uri}}}});
+  auto res = test::lint(kCv, Format::Markdown);
+  size_t sections = 0;
+  for (const Section& s : res.doc->sections) sections += s.headingBlock >= 0;
+  REQUIRE(r["result"].is_array());
+  CHECK(r["result"].size() == sections);
+  for (size_t i = 0, k = 0; i < res.doc->sections.size(); ++i) {
+    const Section& s = res.doc->sections[i];
+    if (s.headingBlock < 0) continue;
+    CHECK(r["result"][k]["name"] == s.title);
+    CHECK(r["result"][k]["children"].size() == s.entries.size());
+    ++k;
+  }
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: codeLens shows the page estimate at the top") {
+  Workspace ws;
+  LspClient c;
+  c.initialize({}, ws.root());
+  std::string uri = ws.uri("cv.md");
+  c.open(uri, kCv);
+  json r = c.request("textDocument/codeLens", {{"textDocument", {{"uri", uri}}}});
+  auto res = test::lint(kCv, Format::Markdown);
+  REQUIRE(r["result"].is_array());
+  bool pages = false;
+  for (const json& l : r["result"]) {
+    CHECK(l["range"]["start"] == position(0, 0));
+    pages = pages || l["command"]["title"].get<std::string>().find("pages") != std::string::npos;
+  }
+  CHECK(pages == res.pages.available);
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: settings from workspace/configuration apply, and re-apply on change") {
+  Workspace ws;
+  LspClient c(LspClient::Mode::InProcess, {{"rules", {{"spelling-variant", "off"}}}});
+  c.initialize({}, ws.root());
+  std::string uri = ws.uri("cv.md");
+  c.open(uri, kCv);
+  Config off;
+  off.rules["spelling-variant"] = Severity::Off;
+  json expectedOff = engineDiagnostics(kCv, Format::Markdown, Encoding::Utf16, off);
+  json p = c.diagnostics(uri, 1);
+  CHECK(project(p["diagnostics"]) == expectedOff);
+  CHECK(expectedOff != engineDiagnostics(kCv, Format::Markdown));  // the setting matters for this text
+  c.settings = json::object();
+  c.notify("workspace/didChangeConfiguration", {{"settings", nullptr}});
+  p = c.diagnostics(uri, 1);
+  REQUIRE(p.is_object());
+  CHECK(project(p["diagnostics"]) == engineDiagnostics(kCv, Format::Markdown));
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: .cvlint.json applies, and a watched-file change re-lints") {
+  Workspace ws;
+  {
+    std::ofstream(ws.dir / ".cvlint.json") << R"({"rules": {"spelling-variant": "off"}})";
+  }
+  LspClient c;
+  c.initialize({}, ws.root());
+  bool registered = false;
+  std::string uri = ws.uri("cv.md");
+  c.open(uri, kCv);
+  Config off;
+  off.rules["spelling-variant"] = Severity::Off;
+  CHECK(project(c.diagnostics(uri, 1)["diagnostics"]) == engineDiagnostics(kCv, Format::Markdown, Encoding::Utf16, off));
+  for (const json& r : c.serverRequests())
+    if (r["method"] == "client/registerCapability")
+      registered = r["params"]["registrations"][0]["registerOptions"]["watchers"][0]["globPattern"] == "**/.cvlint.json";
+  CHECK(registered);
+  {
+    std::ofstream(ws.dir / ".cvlint.json") << R"({})";
+  }
+  c.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", ws.uri(".cvlint.json")}, {"type", 2}}}}});
+  CHECK(project(c.diagnostics(uri, 1)["diagnostics"]) == engineDiagnostics(kCv, Format::Markdown));
+  // An open .cvlint.json overlays the disk.
+  c.open(ws.uri(".cvlint.json"), R"({"rules": {"spelling-variant": "off"}})", "json");
+  CHECK(project(c.diagnostics(uri, 1)["diagnostics"]) == engineDiagnostics(kCv, Format::Markdown, Encoding::Utf16, off));
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: pull diagnostics only when the client advertises them") {
+  Workspace ws;
+  LspClient c;
+  json r = c.initialize({{"textDocument", {{"diagnostic", {{"dynamicRegistration", false}}}}}}, ws.root());
+  CHECK(r["result"]["capabilities"].contains("diagnosticProvider"));
+  std::string uri = ws.uri("cv.md");
+  c.open(uri, kCv);
+  json pulled = c.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}});
+  CHECK(pulled["result"]["kind"] == "full");
+  CHECK(project(pulled["result"]["items"]) == engineDiagnostics(kCv, Format::Markdown));
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: latest text wins: a burst of edits publishes only current versions") {
+  Workspace ws;
+  LspClient c;
+  c.initialize({}, ws.root());
+  std::string uri = ws.uri("cv.md");
+  c.open(uri, kCv);
+  c.diagnostics(uri, 1);
+  std::string text = kCv;
+  std::string burst;
+  for (int v = 2; v <= 40; ++v) {
+    json msg = {{"jsonrpc", "2.0"}, {"method", "textDocument/didChange"},
+                {"params", {{"textDocument", {{"uri", uri}, {"version", v}}}, {"contentChanges", {change(kEmojiLine, 2, "x")}}}}};
+    burst += lsp::frameMessage(msg.dump());
+    text.insert(text.find("🚀 Opt"), "x");
+  }
+  c.sendRaw(burst);
+  json last = c.diagnostics(uri, 40);
+  REQUIRE(last.is_object());
+  CHECK(project(last["diagnostics"]) == engineDiagnostics(text, Format::Markdown));
+  // The published versions before it only ever increase.
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: shutdown, then everything but exit is InvalidRequest; exit codes") {
+  {
+    LspClient c;
+    c.initialize();
+    CHECK(c.request("shutdown", nullptr)["result"].is_null());
+    json r = c.request("textDocument/hover", {{"textDocument", {{"uri", "file:///x.md"}}}, {"position", position(0, 0)}});
+    CHECK(r["error"]["code"] == -32600);
+    CHECK(c.request("shutdown", nullptr)["error"]["code"] == -32600);
+    c.notify("exit", nullptr);
+    CHECK(c.exitCode() == 0);
+  }
+  {
+    LspClient c;
+    c.initialize();
+    c.notify("exit", nullptr);  // without shutdown
+    CHECK(c.exitCode() == 1);
+  }
+  {
+    LspClient c;
+    c.initialize();
+    c.request("shutdown", nullptr);
+    CHECK(c.closeInput() == 0);  // EOF after shutdown: a clean end
+  }
+  {
+    LspClient c;
+    c.initialize();
+    CHECK(c.closeInput() == 1);  // EOF without shutdown
+  }
+}
+
+TEST_CASE("server: malformed input is answered per spec and the next request still is") {
+  LspClient c;
+  c.initialize();
+  auto alive = [&] {
+    json r = c.request("cvlint/noSuchMethod", json::object());
+    return r["error"]["code"] == -32601;
+  };
+  // Body not JSON: ParseError with a null id.
+  c.sendRaw("Content-Length: 5\r\n\r\n{oops");
+  CHECK(alive());
+  auto errs = c.takeNullIdResponses();
+  REQUIRE(errs.size() == 1);
+  CHECK(errs[0]["error"]["code"] == -32700);
+  // JSON that is not an object: InvalidRequest.
+  c.sendRaw("Content-Length: 2\r\n\r\n[]");
+  CHECK(alive());
+  errs = c.takeNullIdResponses();
+  REQUIRE(errs.size() == 1);
+  CHECK(errs[0]["error"]["code"] == -32600);
+  // Missing and bad Content-Length, a gigabyte claim, garbage.
+  c.sendRaw("Content-Type: x\r\n\r\n");
+  c.sendRaw("Content-Length: banana\r\n\r\n");
+  c.sendRaw("Content-Length: 4000000000\r\n\r\n");
+  c.sendRaw("\x01\x02 garbage \xff\r\n\r\n");
+  CHECK(alive());
+  // Wrong param types: InvalidParams naming the field.
+  json r = c.request("textDocument/hover", {{"textDocument", {{"uri", 5}}}, {"position", position(0, 0)}});
+  CHECK(r["error"]["code"] == -32602);
+  CHECK(r["error"]["message"].get<std::string>().find("params.textDocument.uri") != std::string::npos);
+  r = c.request("textDocument/hover", json::array({1}));
+  CHECK(r["error"]["code"] == -32602);
+  // A change to an unopened document: logged, not fatal.
+  c.notify("textDocument/didChange", {{"textDocument", {{"uri", "file:///tmp/nope.md"}, {"version", 2}}}, {"contentChanges", {change(0, 0, "x")}}});
+  bool logged = false;
+  for (json log; !logged && (log = c.waitNotification("window/logMessage")).is_object();)
+    logged = log["params"]["message"].get<std::string>().find("not open") != std::string::npos;
+  CHECK(logged);
+  // A notification with bad params and an unknown notification: ignored.
+  c.notify("textDocument/didOpen", {{"textDocument", 5}});
+  c.notify("cvlint/unknownNotification", json::object());
+  // A message split at every byte.
+  json req = {{"jsonrpc", "2.0"}, {"id", 777}, {"method", "cvlint/noSuchMethod"}, {"params", {{"t", "é😂"}}}};
+  std::string framed = lsp::frameMessage(req.dump());
+  for (char ch : framed) c.sendRaw(std::string_view(&ch, 1));
+  CHECK(c.waitResponse(777)["error"]["code"] == -32601);
+  // Cancelling something unknown is harmless.
+  c.notify("$/cancelRequest", {{"id", 12345}});
+  CHECK(alive());
+  CHECK(c.shutdownAndExit() == 0);
+}
