@@ -50,6 +50,7 @@ struct Sink {
   bool pendingCode = false;
   char fence = 0;           // code blocks: fence character, 0 when indented
   int liFrame = -1;         // bullets: index in frames_ of the list item
+  bool definition = false;  // holds a pandoc definition's text
 };
 
 enum class LiState : uint8_t { NoBullet, BulletOpen, Done };
@@ -177,6 +178,13 @@ class Builder {
     Frame f = frames_.back();
     frames_.pop_back();
     if (f.ownsSink) closeSink();
+    if (type == MD_BLOCK_P && !frames_.empty() && frames_.back().type == MD_BLOCK_LI && frames_.back().isDef &&
+        frames_.back().li == LiState::BulletOpen) {
+      // A definition's first paragraph goes with its term; later ones
+      // ("*Thesis title: ...*") are paragraphs of their own.
+      closeSink();
+      frames_.back().li = LiState::Done;
+    }
     if (type == MD_BLOCK_LI) {
       closeSink();  // the item's own text, or a paragraph after its nested list
       if (!f.isDef) --liDepth_;
@@ -280,7 +288,9 @@ class Builder {
     sink_.block.kind = BlockKind::Paragraph;
     sink_.block.level = 0;
     sink_.block.ordered = false;
-    if (doc_.blocks.empty()) return;
+    sink_.definition = true;
+    // A second definition of the same term stands alone.
+    if (doc_.blocks.empty() || lastWasDefinition_) return;
     Block& prev = doc_.blocks.back();
     const LineIndex& li = lines();
     if ((prev.kind != BlockKind::Paragraph && prev.kind != BlockKind::Bullet) || prev.prose.text.empty() ||
@@ -309,6 +319,7 @@ class Builder {
     sink_.open = false;
     Block& b = sink_.block;
     if (sink_.first == kNone) return;  // no text at all: nothing to place
+    lastWasDefinition_ = sink_.definition;
     bool keepEmpty = b.kind == BlockKind::Code;
     md::trimProse(b.prose);
     if (!keepEmpty && b.prose.text.empty()) return;
@@ -598,6 +609,7 @@ class Builder {
   int liDepth_ = 0;
   int imgDepth_ = 0;
   bool seenHeading_ = false;
+  bool lastWasDefinition_ = false;  // the last block placed holds a definition
   uint32_t cursor_ = 0;        // end of the last text seen: every back-scan stops here
   std::vector<uint32_t> defs_;  // pandoc definition markers, sorted
   std::vector<size_t> imgs_;   // indices into spans_ of the open images
