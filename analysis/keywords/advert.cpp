@@ -121,13 +121,21 @@ std::vector<Marker> findMarkers(std::string_view lower) {
 
 // The nearest marker to [b, e) among those inside [lo, hi), optionally
 // skipping markers inside parentheses of the clause.
+// "ideally" and "preferably" weigh what follows them only ("AWS, ideally
+// with Lambda": Lambda is desirable, AWS is not).
+bool forwardOnly(std::string_view lower, const Marker& m) {
+  std::string_view t = lower.substr(m.pos, m.len);
+  return t == "ideally" || t == "preferably";
+}
+
 const Marker* nearest(const std::vector<Marker>& ms, size_t b, size_t e, size_t lo, size_t hi,
-                      const std::vector<char>* inParens) {
+                      const std::vector<char>* inParens, std::string_view lower) {
   const Marker* best = nullptr;
   size_t bestDist = SIZE_MAX;
   for (const Marker& m : ms) {
     if (m.pos < lo || m.pos + m.len > hi) continue;
     if (inParens && (*inParens)[m.pos]) continue;
+    if (m.pos >= e && forwardOnly(lower, m)) continue;
     size_t d = m.pos >= e ? m.pos - e : (m.pos + m.len <= b ? b - (m.pos + m.len) : 0);
     if (d < bestDist) best = &m, bestDist = d;
   }
@@ -363,13 +371,13 @@ std::vector<AdvertKeyword> extractAdvertKeywords(std::string_view advert) {
           size_t ps = b, pe = e;
           while (ps > cs && lower[ps - 1] != '(') --ps;
           while (pe < ce && lower[pe] != ')') ++pe;
-          if (const Marker* m = nearest(markers, b, e, ps, pe, nullptr)) return m->kind == AdvertSection::Essential;
+          if (const Marker* m = nearest(markers, b, e, ps, pe, nullptr, lower)) return m->kind == AdvertSection::Essential;
         }
         size_t is = b, ie = e;
         while (is > cs && !(lower[is - 1] == ',' && !inParens[is - 1])) --is;
         while (ie < ce && !(lower[ie] == ',' && !inParens[ie])) ++ie;
-        if (const Marker* m = nearest(markers, b, e, is, ie, nullptr)) return m->kind == AdvertSection::Essential;
-        if (const Marker* m = nearest(markers, b, e, cs, ce, &inParens)) return m->kind == AdvertSection::Essential;
+        if (const Marker* m = nearest(markers, b, e, is, ie, nullptr, lower)) return m->kind == AdvertSection::Essential;
+        if (const Marker* m = nearest(markers, b, e, cs, ce, &inParens, lower)) return m->kind == AdvertSection::Essential;
       }
       return section == AdvertSection::Neutral || section == AdvertSection::Essential;
     };

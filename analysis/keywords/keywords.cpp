@@ -107,6 +107,17 @@ std::shared_ptr<KeywordReport> analyzeKeywords(const CvDocument& doc, const Conf
     }
     r->matches.push_back(std::move(m));
   }
+  // Two names of a skill that differ only by a plural "s" (REST API / REST
+  // APIs) are the same wording.
+  auto sameWording = [&](size_t wi, uint32_t alias) {
+    std::string c = Lexicon::keyOf(lex.alias(alias).form);
+    for (uint32_t a : wanted[wi].aliases) {
+      if (a == alias) return true;
+      std::string k = Lexicon::keyOf(lex.alias(a).form);
+      if (c == k + "s" || k == c + "s") return true;
+    }
+    return false;
+  };
   auto advertUsesRelated = [&](size_t wi) {
     for (uint32_t a : wanted[wi].aliases)
       if (lex.alias(a).flags & kw::kRelated) return true;
@@ -131,7 +142,7 @@ std::shared_ptr<KeywordReport> analyzeKeywords(const CvDocument& doc, const Conf
       auto wi = static_cast<size_t>(indexOfSkill[m.skill]);
       KeywordMatch& km = r->matches[wi];
       bool extra = static_cast<int32_t>(m.skill) >= tableSize;
-      bool exact = extra || std::find(wanted[wi].aliases.begin(), wanted[wi].aliases.end(), m.alias) != wanted[wi].aliases.end() ||
+      bool exact = extra || sameWording(wi, m.alias) ||
                    (lex.alias(m.alias).flags & kw::kRelated) || advertUsesRelated(wi);
       // Same keyword at the same place (Node and Node.js in "Node.js"): one hit.
       KeywordHit* same = nullptr;

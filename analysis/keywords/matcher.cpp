@@ -109,7 +109,7 @@ bool contextWordBefore(const std::string& w) {
 // Words after "Go" (and other verbs-as-names) that make it prose.
 bool proseWordAfter(const std::string& w) {
   return inList(w, {"to", "live", "ahead", "getter", "beyond", "through", "back", "out", "up", "into", "above",
-                    "further", "the", "a", "an", "and", "extra", "over", "down", "off", "home"});
+                    "further", "the", "a", "an", "extra", "over", "down", "off", "home"});
 }
 
 // True when only list punctuation or "and"/"or" separates [a, b) (with at
@@ -405,12 +405,24 @@ uint32_t canonicalAlias(uint32_t skill) {
   return skill < b.canonical.size() ? b.canonical[skill] : 0;
 }
 
+int64_t Lexicon::lookup(std::string_view key) const {
+  uint32_t node = 0;
+  size_t i = 0;
+  while (i < key.size()) {
+    int len = 1;
+    char32_t cp = cpAt(key, i, &len);
+    i += static_cast<size_t>(len);
+    node = child(node, cp);
+    if (!node) return -1;
+  }
+  if (node == 0 || nodes_[node].terms.empty()) return -1;
+  return nodes_[node].terms.front().alias;
+}
+
 int32_t findSkill(std::string_view name) {
   const Lexicon& lex = taxonomy();
-  std::string key = Lexicon::keyOf(name);
-  for (uint32_t a = 0; a < lex.aliasCount(); ++a)
-    if (Lexicon::keyOf(lex.alias(a).form) == key) return static_cast<int32_t>(lex.alias(a).skill);
-  return -1;
+  int64_t a = lex.lookup(Lexicon::keyOf(name));
+  return a < 0 ? -1 : static_cast<int32_t>(lex.alias(static_cast<uint32_t>(a)).skill);
 }
 
 }  // namespace cvlint::kw

@@ -52,6 +52,8 @@ class Lexicon {
   std::vector<Mention> scan(std::string_view text, bool listContext = false) const;
 
   const AliasInfo& alias(uint32_t id) const { return aliases_[id]; }
+  // The alias whose key is exactly this one (any flags); -1 when none.
+  int64_t lookup(std::string_view key) const;
   size_t aliasCount() const { return aliases_.size(); }
   // The normalised key of a name, as the trie stores it.
   static std::string keyOf(std::string_view form);

@@ -60,7 +60,7 @@ constexpr SkillDef kSkills[] = {
     {C::Language, "Sass|SCSS"},
 
     // Frontend.
-    {C::Frontend, "!React|React.js|ReactJS|React JS"},
+    {C::Frontend, "?React|React.js|ReactJS|React JS"},
     {C::Frontend, "Angular|AngularJS|Angular.js"},
     {C::Frontend, "Vue.js|Vue|VueJS|~Vue3"},
     {C::Frontend, "Next.js|NextJS|Next JS"},
@@ -246,7 +246,7 @@ constexpr SkillDef kSkills[] = {
     // Infrastructure, delivery, operations.
     {C::DevOps, "Docker|~Docker Compose|~docker-compose|~Dockerfiles"},
     {C::DevOps, "Containerisation|containerization|~containers|~containerised|~containerized|~container orchestration"},
-    {C::DevOps, "Kubernetes|K8s|kube"},
+    {C::DevOps, "Kubernetes|k8s|kube"},
     {C::DevOps, "!Helm|Helm charts"},
     {C::DevOps, "Terraform|Terraform Cloud"},
     {C::DevOps, "Infrastructure as Code|IaC|infrastructure-as-code|infrastructure as code"},
