@@ -144,6 +144,22 @@ local ok, err = pcall(function()
     check(#rlines > 2, 'the report has content', tostring(#rlines) .. ' lines')
   end
   vim.cmd('close')
+
+  -- :CvlintFixAll after undoing the quick fix gives what `cvlint check --fix` gives.
+  local fixed_file = os.getenv('EXPECT_FIXED')
+  if fixed_file and fixed_file ~= '' then
+    vim.api.nvim_set_current_buf(buf)
+    vim.cmd('silent undo')
+    check(vim.api.nvim_buf_get_lines(buf, lnum, lnum + 1, false)[1] == before, 'undo brings the weak line back')
+    check(vim.wait(10000, function() return #weak_diags() > 0 end, 50), 'and its diagnostic')
+    vim.cmd('CvlintFixAll')
+    local want = vim.fn.readfile(fixed_file)
+    local got_all = vim.wait(5000, function()
+      return table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n') == table.concat(want, '\n')
+    end, 20)
+    check(got_all, ':CvlintFixAll gives the text of cvlint check --fix',
+      vim.api.nvim_buf_get_lines(buf, lnum, lnum + 1, false)[1])
+  end
   finish()
 end)
 if not ok then fail_now('the test ran without error', tostring(err)) end

@@ -22,11 +22,14 @@ rule_off=$(printf '%s' "$json" | grep -o '"rule": *"missing-keyword"' | head -n1
 score=$(printf '%s' "$json" | tr -d '\n ' | grep -o '"score":[0-9.]*' | head -n1 | cut -d: -f2)
 [[ -n $score ]] && score=$(awk -v s="$score" 'BEGIN { printf "%d", s * 100 + 0.5 }')
 
+cp "$work/cv.md" "$work/fixed.md" && "$bin" check --fix --quiet "$work/fixed.md" >/dev/null 2>&1
+cmp -s "$work/cv.md" "$work/fixed.md" && fixed="" || fixed=$work/fixed.md   # no safe fix: nothing to compare
+
 log=${OUT_DIR:-$here/../out}/nvim.log
 mkdir -p "$(dirname "$log")"
 HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_DATA_HOME=$work/home/.local/share \
 XDG_STATE_HOME=$work/home/.local/state XDG_CACHE_HOME=$work/home/.cache \
-CV_FILE=$work/cv.md EXPECT_ROOT=$work CVLINT_BIN=$bin CVLINT_TEST_RULE_OFF=$rule_off EXPECT_SCORE=$score \
+CV_FILE=$work/cv.md EXPECT_ROOT=$work CVLINT_BIN=$bin CVLINT_TEST_RULE_OFF=$rule_off EXPECT_SCORE=$score EXPECT_FIXED=$fixed \
   timeout 120 nvim --headless -n -i NONE -u "$here/nvim_init.lua" -c "luafile $here/nvim_test.lua" >"$log" 2>&1 </dev/null
 rc=$?
 cat "$log"

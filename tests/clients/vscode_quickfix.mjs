@@ -65,12 +65,18 @@ async function squiggleBoxes(page) {
     els.map(e => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, width: r.width }; }));
 }
 
+async function waitFor(pred, ms) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) { if (await pred()) return true; await sleep(250); }
+  return false;
+}
+
 async function goTo(page, line, col) {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
   await page.keyboard.press('Control+G');
   const box = page.locator('.quick-input-widget input').first();
   await box.waitFor({ state: 'visible', timeout: 5000 });
-  await box.fill(`${line}:${col}`);
+  await box.fill(`:${line}:${col}`);
   await sleep(300);
   await page.keyboard.press('Enter');
   await sleep(500);
@@ -130,7 +136,9 @@ async function main() {
   log('offered:', offered.join(' | '));
   await page.screenshot({ path: path.join(outDir, 'vscode.png') });
   const first = offered[0] || '';
-  await menu.click();
+  // The first action is focused when the menu opens: Enter takes it, as a
+  // keyboard user would (a mouse click is swallowed by the menu's pointer block).
+  await page.keyboard.press('Enter');
 
   // 3. The line is rewritten.
   let after = null;
@@ -150,13 +158,46 @@ async function main() {
   if (!after.startsWith(prefix)) return finish(`short: the text before the phrase changed: "${after}"`, 1);
   if (!/^[A-Z][a-z]+ /.test(after.slice(prefix.length))) return finish(`short: the bullet does not open with a verb: "${after}"`, 1);
 
-  // 4. The status bar item, when the engine estimates pages.
+  // The server saw the edit: no squiggle left on the rewritten line.
+  let clean = false;
+  const cleanUntil = Date.now() + 10000;
+  while (Date.now() < cleanUntil && !clean) {
+    const vl = (await viewLines(page)).find(l => norm(l.text) === after);
+    clean = !!vl && !(await squiggleBoxes(page)).some(b => b.top < vl.bottom && b.bottom > vl.top);
+    if (!clean) await sleep(250);
+  }
+  if (!clean) return finish('short: the squiggle stayed on the rewritten line', 1);
+
+  // 4. "cvlint: Fix all" from the command palette, after undoing the quick fix.
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Z');
+  const back = await waitFor(async () => (await viewLines(page)).some(l => norm(l.text).includes(WEAK)), 5000);
+  if (!back) return finish('short: undo did not bring the weak line back', 1);
+  await sleep(1500); // let the server re-lint the restored text
+  await page.keyboard.press('F1');
+  const box = page.locator('.quick-input-widget input').first();
+  await box.waitFor({ state: 'visible', timeout: 5000 });
+  await box.fill('>cvlint: Fix all');
+  // Our command, not VS Code's own "Fix All": the focused (first) row must be it.
+  const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: /cvlint: Fix all/ }).first();
+  if (!await row.waitFor({ timeout: 5000 }).then(() => true, () => false)) {
+    return finish('short: the command palette does not offer "cvlint: Fix all" first', 1);
+  }
+  await page.keyboard.press('Enter');
+  const fixedAll = await waitFor(async () => {
+    const vls = (await viewLines(page)).map(l => norm(l.text));
+    return !vls.some(t => t.includes(WEAK)) && vls.includes(after);
+  }, 10000);
+  if (!fixedAll) return finish('short: "cvlint: Fix all" did not rewrite the weak line', 1);
+  log('fix all: rewrote the line again');
+
+  // 5. The status bar item, when the engine estimates pages.
   const status = norm(await page.locator('.statusbar-item', { hasText: 'pages' }).first()
     .textContent({ timeout: 5000 }).catch(() => ''));
   log('status bar:', status || '(none)');
   if (expectPages === 'yes' && !/pages/.test(status)) return finish('short: no page estimate in the status bar', 1);
 
-  return finish(`holds: "${first}" rewrote line ${weakLine + 1} to "${after.trim()}"${status ? `; status "${status.trim()}"` : ''}`, 0);
+  return finish(`holds: "${first}" rewrote line ${weakLine + 1} to "${after.trim()}", the squiggle went, "cvlint: Fix all" did the same${status ? `; status "${status.trim()}"` : ''}`, 0);
 }
 
 main().catch(async e => {
