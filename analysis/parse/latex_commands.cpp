@@ -230,7 +230,7 @@ Map makeCommon() {
   m["k"] = A("\xCC\xA8");
   // Contact details (moderncv, Awesome-CV, AltaCV, and common resume macros).
   m["email"] = C(ContactCmd::Email);
-  m["mailaddress"] = C(ContactCmd::Email);
+  m["mailaddress"] = C(ContactCmd::Address);
   m["phone"] = C(ContactCmd::Phone, "om");
   m["mobile"] = C(ContactCmd::Phone);
   m["linkedin"] = C(ContactCmd::LinkedIn);
@@ -244,7 +244,7 @@ Map makeCommon() {
   m["tagline"] = B(Cmd::HeaderLine, "m");
   m["quote"] = B(Cmd::HeaderLine, "m");
   m["extrainfo"] = B(Cmd::HeaderLine, "m");
-  m["personalinfo"] = B(Cmd::HeaderLine, "m");
+  m["personalinfo"] = B(Cmd::Skip);  // its argument is walked: the contacts inside are recorded
   m["photo"] = B(Cmd::Photo, "oom");
   m["cvsection"] = S(1);
   m["cvsubsection"] = S(2);
@@ -256,11 +256,29 @@ Map makeCommon() {
   m["cvtag"] = B(Cmd::Skip);  // its argument stays prose
   m["cvevent"] = E({R::Role, R::Org, R::Dates, R::Location});
   m["cvhonor"] = E({R::Role, R::Org, R::Location, R::Dates});
-  m["cvachievement"] = B(Cmd::CvItem, "m");
+  m["cvachievement"] = B(Cmd::Prose, "mPP");
+  m["photoR"] = B(Cmd::Photo, "mm");
+  m["photoL"] = B(Cmd::Photo, "mm");
   m["runsubsection"] = S(2);
   m["descript"] = B(Cmd::Skip);
   m["namesection"] = B(Cmd::NameSection, "o");
   m["divider"] = B(Cmd::Skip);
+  m["makecvheader"] = B(Cmd::Skip, "o");
+  m["makecvfooter"] = B(Cmd::Skip, "mmm");
+  m["printbibliography"] = B(Cmd::Skip, "o");
+  m["lipsum"] = B(Cmd::Skip, "o");
+  m["rotatebox"] = B(Cmd::Skip, "om");
+  m["wheelchart"] = B(Cmd::Skip, "mmm");
+  m["cvcolumn"] = B(Cmd::Skip, "o");
+  m["cvskillhead"] = B(Cmd::Skip, "o");
+  m["cvskilllegend"] = B(Cmd::Skip, "o");
+  m["cvskilllegend*"] = B(Cmd::Skip, "o");
+  m["cvskillentry"] = B(Cmd::Prose, "oPmPmP");
+  m["cvskillentry*"] = B(Cmd::Prose, "oPmPmP");
+  m["cdotp"] = T("\xC2\xB7");
+  m["enskip"] = B(Cmd::Space);
+  m["thinspace"] = B(Cmd::Space);
+  m["hskip"] = B(Cmd::Skip);
   m["cvskillbar@"] = B(Cmd::Skip);
   return m;
 }
@@ -286,7 +304,18 @@ const Builtin& findBuiltin(std::string_view name, CvClass cls) {
   static const Builtin kipEntry = E({R::Dates, R::Extra, R::Org, R::Role, R::Desc});
   static const Builtin headerLine = B(Cmd::HeaderLine, "m");
   static const Builtin twentyItem = E({R::Dates, R::Role, R::Location, R::Desc});
+  static const Builtin altaSkill = B(Cmd::Prose, "Pm");
+  static const Builtin modernSkill = B(Cmd::Skip, "m");
   switch (cls) {
+    case CvClass::AltaCv:
+      if (name == "cvskill") return altaSkill;
+      break;
+    case CvClass::ModernCv:
+      if (name == "cvskill") return modernSkill;
+      break;
+    case CvClass::Deedy:
+      if (name == "descript" || name == "location") return headerLine;
+      break;
     case CvClass::Yaac:
       if (name == "experience") return yaacExperience;
       if (name == "sectionTitle") return yaacSection;

@@ -48,6 +48,7 @@ enum class Cmd : uint8_t {
   Box,          // \fbox{..}, \tcbox: a box around prose
   TwoColumn,    // \twocolumn
   NameSection,  // deedy \namesection{first}{last}{contacts}
+  Prose,        // a paragraph of its 'P' arguments; 'o'/'m' in spec are skipped
 };
 
 // The role of an entry command's argument.

@@ -33,7 +33,46 @@ std::string squeeze(std::string_view s) {
   return out;
 }
 
+// Readable text of inline math: symbols as characters, other commands and
+// grouping dropped (`$\sim$50\%` -> "~", `$|$` -> "|", `$O(n^2)$` -> "O(n2)").
+const char* mathSymbol(std::string_view n) {
+  static const std::pair<const char*, const char*> table[] = {
+      {"cdot", "\xC2\xB7"}, {"cdotp", "\xC2\xB7"}, {"bullet", "\xE2\x80\xA2"}, {"sim", "~"}, {"approx", "\xE2\x89\x88"},
+      {"times", "\xC3\x97"}, {"pm", "\xC2\xB1"}, {"leq", "\xE2\x89\xA4"}, {"le", "\xE2\x89\xA4"},
+      {"geq", "\xE2\x89\xA5"}, {"ge", "\xE2\x89\xA5"}, {"rightarrow", "\xE2\x86\x92"}, {"to", "\xE2\x86\x92"},
+      {"leftarrow", "\xE2\x86\x90"}, {"Rightarrow", "\xE2\x87\x92"}, {"uparrow", "\xE2\x86\x91"},
+      {"downarrow", "\xE2\x86\x93"}, {"%", "%"}, {"#", "#"}, {"$", "$"}, {"&", "&"}, {"_", "_"}, {"{", "{"}, {"}", "}"},
+      {"mid", "|"}, {"vert", "|"}, {"lvert", "|"}, {"rvert", "|"}, {"ast", "*"}, {"star", "*"}, {"circ", "\xC2\xB0"},
+      {"degree", "\xC2\xB0"}, {"infty", "\xE2\x88\x9E"}, {"mu", "\xCE\xBC"}, {"alpha", "\xCE\xB1"}, {"beta", "\xCE\xB2"},
+      {"lambda", "\xCE\xBB"}, {"pi", "\xCF\x80"}, {"sigma", "\xCF\x83"}, {"Delta", "\xCE\x94"}, {"ldots", "\xE2\x80\xA6"},
+      {"dots", "\xE2\x80\xA6"}, {"cdots", "\xE2\x8B\xAF"}, {",", " "}, {" ", " "}, {"quad", " "}, {"backslash", "\\"},
+      {"diamond", "\xE2\x8B\x84"}, {"blacksquare", "\xE2\x96\xA0"}, {"checkmark", "\xE2\x9C\x93"}};
+  for (const auto& [k, v] : table)
+    if (n == k) return v;
+  return nullptr;
+}
+
 }  // namespace
+
+std::string Walker::mathText(const std::vector<Token>& toks) const {
+  std::string out;
+  for (const Token& t : toks) {
+    std::string_view s = text(t);
+    switch (t.kind) {
+      case Tok::Command:
+        if (const char* sym = mathSymbol(commandName(s))) out += sym;
+        break;
+      case Tok::Text:
+        for (char c : s)
+          if (c != '^' && c != '_') out.push_back(c);
+        break;
+      case Tok::Space: case Tok::Par: case Tok::Tilde: out.push_back(' '); break;
+      case Tok::LBracket: case Tok::RBracket: case Tok::Amp: out.append(s); break;
+      default: break;
+    }
+  }
+  return squeeze(out);
+}
 
 // ---------------------------------------------------------------------------
 // Environments
@@ -211,7 +250,7 @@ void Walker::math(const Token& open) {
     body.push_back(t);
   }
   if (!closed || display) return;
-  std::string s = squeeze(rawText(body));
+  std::string s = mathText(body);
   if (open.mfile == close.mfile) emitCode(s, open.mfile, open.mb, std::max(open.me, close.me));
 }
 
@@ -232,7 +271,7 @@ void Walker::mathCommand(const Token& open, bool display) {
     body.push_back(t);
   }
   if (!closed || display) return;
-  std::string s = squeeze(rawText(body));
+  std::string s = mathText(body);
   if (open.mfile == close.mfile) emitCode(s, open.mfile, open.mb, std::max(open.me, close.me));
 }
 

@@ -207,9 +207,34 @@ void Walker::bodyCommand(const Token& t, const std::string& name, const Builtin&
     case Cmd::Unknown:
       return;
     case Cmd::Skip:
-      if (name == "makecvfooter") skipSpec("mmm");
-      else skipSpec(b.spec);
+      skipSpec(b.spec);
       return;
+    case Cmd::Prose: {
+      std::vector<Arg> parts;
+      for (const char* p = b.spec; *p; ++p) {
+        Arg x;
+        if (*p == 'o') readOpt(x);
+        else if (*p == 'm') readArg(x);
+        else if (*p == 'P' && readArg(x)) parts.push_back(std::move(x));
+      }
+      if (!block) {
+        for (size_t i = parts.size(); i-- > 0;) pushTokens(parts[i].toks);
+        return;
+      }
+      closeBlock();
+      std::vector<Prose> ps;
+      for (const Arg& x : parts) ps.push_back(collectProse(x));
+      openBlock(BlockKind::Paragraph, t.mfile, t.mb, 0, name);
+      for (size_t i = 0; i < ps.size(); ++i) {
+        Prose& dst = doc_.blocks[cur_].prose;
+        if (!dst.text.empty() && !ps[i].text.empty())
+          dst.appendSynthetic(" ", parts[i].outer.begin, parts[i].outer.begin + 1);
+        appendProse(dst, ps[i]);
+        if (parts[i].file == t.mfile) lastEnd_ = std::max(lastEnd_, parts[i].outer.end);
+      }
+      closeBlock();
+      return;
+    }
     case Cmd::Text:
       emitStr(b.text, t);
       return;

@@ -114,6 +114,7 @@ class Walker {
   void endEnv(const Token& t);
   void skipEnvBody(const std::string& name);
   void math(const Token& t);
+  std::string mathText(const std::vector<Token>& toks) const;
   void mathCommand(const Token& t, bool display);
   void item(const Token& t, const std::string& name);
   void heading(const Token& t, const std::string& name, uint8_t level);
