@@ -339,7 +339,7 @@ int runCheck(const CheckOptions& opt) {
         if (j.result.keywords && !j.result.keywords->matches.empty()) {
           if (!extra.empty()) extra += "; ";
           extra += "keyword match " + std::to_string(static_cast<int>(std::lround(j.result.keywords->score * 100))) + "% against " +
-                   (j.result.keywords->fromAdvert ? j.result.keywords->source : "the " + j.result.config.role + " profile");
+                   (j.result.keywords->fromAdvert ? displayPath(j.result.keywords->source) : "the " + j.result.config.role + " profile");
         }
         if (opt.fix) extra += (extra.empty() ? "" : "; ") + std::to_string(j.fixedEdits) + " edits applied";
         if (!extra.empty()) std::cout << j.path << ": " << extra << "\n";

@@ -3,6 +3,7 @@
 #include "report.hpp"
 
 #include <cmath>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "keywords/keywords.hpp"
@@ -107,6 +108,15 @@ json diagnosticJson(const AnalysisResult& res, const Finding& f, Encoding enc, c
   return d;
 }
 
+std::string displayPath(const std::string& path) {
+  // Paths under the current folder are shown relative to it, as the user typed them.
+  std::error_code ec;
+  std::string cwd = std::filesystem::current_path(ec).string();
+  if (!ec && path.size() > cwd.size() + 1 && path.compare(0, cwd.size(), cwd) == 0 && path[cwd.size()] == '/')
+    return path.substr(cwd.size() + 1);
+  return path;
+}
+
 json keywordsJson(const AnalysisResult& res) {
   if (!res.keywords || res.keywords->matches.empty()) return nullptr;
   const KeywordReport& k = *res.keywords;
@@ -120,7 +130,7 @@ json keywordsJson(const AnalysisResult& res) {
         variants.push_back({{"keyword", m.keyword}, {"found", m.hits.front().found}});
     }
   }
-  json j = {{"job", k.fromAdvert ? json(k.source) : json(nullptr)},
+  json j = {{"job", k.fromAdvert ? json(displayPath(k.source)) : json(nullptr)},
             {"score", std::round(k.score * 100) / 100},
             {"matched", matched},
             {"missing", missing},

@@ -26,6 +26,9 @@ nlohmann::json diagnosticJson(const AnalysisResult& res, const Finding& f, Encod
 // One file's entry of the JSON report.
 nlohmann::json fileJson(const AnalysisResult& res, const std::string& displayPath, Encoding enc);
 
+// A path relative to the current folder when it lies under it.
+std::string displayPath(const std::string& path);
+
 // The keywords object (job, score, matched, missing, variants); null when none.
 nlohmann::json keywordsJson(const AnalysisResult& res);
 
