@@ -279,6 +279,12 @@ Map makeCommon() {
   m["enskip"] = B(Cmd::Space);
   m["thinspace"] = B(Cmd::Space);
   m["hskip"] = B(Cmd::Skip);
+  m["fontfamily"] = B(Cmd::Skip, "m");
+  m["fontseries"] = B(Cmd::Skip, "m");
+  m["fontshape"] = B(Cmd::Skip, "m");
+  m["usefont"] = B(Cmd::Skip, "mmmm");
+  m["char"] = B(Cmd::Skip);
+  m["symbol"] = B(Cmd::Skip, "m");
   m["cvskillbar@"] = B(Cmd::Skip);
   return m;
 }

@@ -208,6 +208,24 @@ void Walker::bodyCommand(const Token& t, const std::string& name, const Builtin&
       return;
     case Cmd::Skip:
       skipSpec(b.spec);
+      if (name == "char" && nextIs(Tok::Text)) {
+        // \char"F015, \char'101, \char65: a glyph by number, not prose.
+        Arg n;
+        readArg(n);
+        while (nextIs(Tok::Text)) {
+          std::string_view r = text(peek());
+          size_t k = 0;
+          while (k < r.size() && std::isxdigit(static_cast<unsigned char>(r[k]))) ++k;
+          if (k == 0) break;
+          if (k < r.size()) {
+            Frame& f = frames_.back();
+            f.toks[f.pos].b += static_cast<uint32_t>(k);
+            if (!f.toks[f.pos].mac) f.toks[f.pos].mb = f.toks[f.pos].b;
+            break;
+          }
+          next();
+        }
+      }
       return;
     case Cmd::Prose: {
       std::vector<Arg> parts;

@@ -489,8 +489,16 @@ void Walker::loop() {
           closeBlock();
         }
         break;
-      case Tok::Begin:
       case Tok::End:
+        // `}{`: arguments of a command we do not know are set apart; keep the words apart.
+        if (mode_ != Mode::Preamble && more()) {
+          const Frame& f = frames_.back();
+          size_t j = f.pos;
+          while (j < f.toks.size() && j < f.pos + 8 && (f.toks[j].kind == Tok::Comment || f.toks[j].kind == Tok::Space)) ++j;
+          if (j < f.toks.size() && f.toks[j].kind == Tok::Begin && (j > f.pos || f.toks[j].b == t.e)) space(t);
+        }
+        break;
+      case Tok::Begin:
       case Tok::Param:
       case Tok::ExpEnd:
         break;
