@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "length/layout.hpp"
 #include "length/typeset.hpp"
@@ -64,11 +65,55 @@ int thematicBreaksBetween(std::string_view src, uint32_t from, uint32_t to) {
   return n;
 }
 
+// pandoc's fancy_lists: "(12) ", "12. ", "12) ", "a. " open an ordered list.
+bool startsWithListMarker(std::string_view t) {
+  size_t i = 0;
+  bool paren = i < t.size() && t[i] == '(';
+  if (paren) ++i;
+  size_t d = i;
+  while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+  if (i == d || i - d > 9 || i >= t.size()) return false;
+  if (paren) return t[i] == ')' && i + 1 < t.size() && t[i + 1] == ' ';
+  return (t[i] == '.' || t[i] == ')') && i + 1 < t.size() && t[i + 1] == ' ';
+}
+
+// Text inside raw HTML <div> blocks between two Markdown blocks: pandoc
+// parses a div's content as Markdown and drops only the tags, so it typesets.
+// Returns (source byte, text) per paragraph of such text.
+std::vector<std::pair<uint32_t, std::string>> divTextBetween(std::string_view src, uint32_t from, uint32_t to) {
+  std::vector<std::pair<uint32_t, std::string>> out;
+  size_t open = src.find("<div", from);
+  if (open == std::string_view::npos || open >= to) return out;
+  std::string text;
+  uint32_t at = 0;
+  bool inTag = false, inComment = false;
+  for (size_t i = open; i < to && i < src.size(); ++i) {
+    if (!inComment && src.compare(i, 4, "<!--") == 0) inComment = true;
+    if (inComment) {
+      if (src.compare(i, 3, "-->") == 0) inComment = false, i += 2;
+      continue;
+    }
+    char c = src[i];
+    if (c == '<') inTag = true;
+    else if (c == '>') inTag = false;
+    else if (!inTag) {
+      bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+      if (!space && text.empty()) at = static_cast<uint32_t>(i);
+      if (!space || !text.empty()) text += space ? ' ' : c;
+    }
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  if (!text.empty()) out.emplace_back(at, text);
+  return out;
+}
+
 class Builder {
  public:
   Builder(const CvDocument& doc, const Layout& l) : doc_(doc), l_(l) {}
 
   std::vector<VItem> items;
+  bool trace = false;
+  std::vector<std::pair<size_t, std::string>> traceText;  // item index -> line text (trace only)
 
   void addvspace(Glue g) {
     if (!items.empty() && items.back().kind == VItem::Space) {
@@ -119,8 +164,9 @@ class Builder {
                 double indent, Glue parskip, bool afterHeading, double labelWidth = 0) {
     Font f = l_.font(size, variant);
     std::vector<Word> words = measureWords(text, f);
+    markHardBreaks(b, words);
     SizeStep st = l_.size(size);
-    space(parskip);
+    if (!afterHeading) space(parskip);
     if (words.empty()) {
       if (labelWidth > 0) box(st.baselineskip, 0.7 * st.size, refAt(b, 0));
       return labelWidth > 0 ? 1 : 0;
@@ -141,8 +187,38 @@ class Builder {
         penalty(std::min(p, kNoBreak));
       }
       box(st.baselineskip, 0.7 * st.size, refAt(b, words[lines[i]].textBegin));
+      if (trace) {
+        uint32_t e = i + 1 < n ? words[lines[i + 1] - 1].textEnd : words.back().textEnd;
+        traceText.emplace_back(items.size() - 1, std::string(text.substr(words[lines[i]].textBegin,
+                                                                        e - words[lines[i]].textBegin)));
+      }
     }
     return n;
+  }
+
+  // Forced line breaks inside a block: a Markdown line ending in two spaces
+  // or a backslash, a LaTeX \\ (outside tables). The words after one start a line.
+  void markHardBreaks(const Block& b, std::vector<Word>& words) const {
+    if (b.file >= doc_.files.size() || words.size() < 2) return;
+    std::string_view s = doc_.source(b.file).view();
+    bool md = doc_.format != Format::Latex;
+    std::vector<uint32_t> breaks;
+    for (uint32_t i = b.range.begin; i < b.range.end && i + 1 < s.size(); ++i) {
+      if (md && s[i] == '\n' && i >= 1 && (s[i - 1] == '\\' || (i >= 2 && s[i - 1] == ' ' && s[i - 2] == ' ')))
+        breaks.push_back(i);
+      if (!md && s[i] == '\\' && s[i + 1] == '\\') {
+        breaks.push_back(i);
+        ++i;
+      }
+    }
+    if (breaks.empty()) return;
+    size_t k = 0;
+    for (Word& w : words) {
+      uint32_t src = b.prose.toSource(w.textBegin);
+      bool crossed = false;
+      while (k < breaks.size() && breaks[k] < src) ++k, crossed = true;
+      if (crossed && &w != &words[0]) w.breakBefore = true;
+    }
   }
 
  private:
@@ -170,12 +246,52 @@ void layoutCommand(Builder& bld, const Layout& l, const Block& b) {
   }
 }
 
+// A `title:` in YAML front matter: pandoc's \maketitle (article, no title
+// page): 2em, the \LARGE title, empty author and date lines, 1.5em. One box,
+// its height measured on real compiles (103pt for a one-line title at 10pt).
+void yamlTitle(const CvDocument& doc, const Layout& l, Builder& bld) {
+  if (!doc.hasFrontMatter) return;
+  std::string_view s = doc.source(0).view();
+  if (s.substr(0, 3) != "---") return;
+  size_t end = s.find("\n---", 3);
+  size_t endDots = s.find("\n...", 3);
+  if (endDots < end) end = endDots;
+  if (end == std::string_view::npos) return;
+  size_t p = 0;
+  while (p < end) {
+    size_t e = s.find('\n', p);
+    if (e == std::string_view::npos || e > end) e = end;
+    std::string_view line = s.substr(p, e - p);
+    if (line.substr(0, 6) == "title:") {
+      std::string_view t = line.substr(6);
+      while (!t.empty() && (t.front() == ' ' || t.front() == '"' || t.front() == '\'')) t.remove_prefix(1);
+      while (!t.empty() && (t.back() == ' ' || t.back() == '"' || t.back() == '\'' || t.back() == '\r')) t.remove_suffix(1);
+      if (t.empty()) return;
+      double scale = l.sizes[kNormal].size / 10.0;
+      double w = 0;
+      for (Word& wd : measureWords(t, l.font(kLarge3, "rm"))) w += wd.width + wd.after.w;
+      int lines = std::max(1, static_cast<int>(std::ceil(w / l.textW)));
+      double h = 103 * scale + (lines - 1) * l.size(kLarge3).baselineskip;
+      SourceRef ref;
+      ref.srcByte = static_cast<uint32_t>(p);
+      ref.line = doc.source(0).lineOf(ref.srcByte);
+      ref.valid = true;
+      bld.box(h, h, ref);
+      return;
+    }
+    p = e + 1;
+  }
+}
+
 }  // namespace
 
-std::shared_ptr<PageEstimate> estimatePages(const CvDocument& doc, const Config& config) {
+namespace {
+
+std::shared_ptr<PageEstimate> estimate(const CvDocument& doc, const Config& config, std::string* trace) {
   if (doc.files.empty()) return nullptr;
   Layout l = layoutFor(doc, config);
   Builder bld(doc, l);
+  bld.trace = trace != nullptr;
   bool md = doc.format != Format::Latex;
   std::string_view src0 = doc.source(0).view();
 
@@ -197,14 +313,26 @@ std::shared_ptr<PageEstimate> estimatePages(const CvDocument& doc, const Config&
     return ind;
   };
 
+  if (md) yamlTitle(doc, l, bld);
   for (size_t bi = 0; bi < doc.blocks.size(); ++bi) {
     const Block& b = doc.blocks[bi];
+    if (md && b.file == 0 && (!prev || prev->file == 0)) {
+      for (auto& [at, t] : divTextBetween(src0, prev ? prev->range.end : 0, b.range.begin)) {
+        closeLists(0);
+        Block tmp;
+        tmp.range = {at, at + static_cast<uint32_t>(t.size())};
+        tmp.prose.appendSynthetic(t, at, at + 1);
+        bld.paragraph(tmp, t, kNormal, "rm", l.textW, 0, l.parskip, afterHeading);
+        afterHeading = false;
+      }
+    }
     if (md && prev && b.file == 0 && prev->file == 0) {
       int rules = thematicBreaksBetween(src0, prev->range.end, b.range.begin);
       for (int r = 0; r < rules; ++r) {
         closeLists(0);
         bld.space(l.parskip);
-        bld.box(l.size(kNormal).baselineskip, 0.7 * l.sizes[kNormal].size, SourceRef{});
+        // The rule box has no depth: the line after it sits a descender higher.
+        bld.box(l.size(kNormal).baselineskip - 1.5, 0.7 * l.sizes[kNormal].size, SourceRef{});
         afterHeading = false;
       }
     }
@@ -214,27 +342,24 @@ std::shared_ptr<PageEstimate> estimatePages(const CvDocument& doc, const Config&
       case BlockKind::Title: {
         closeLists(0);
         int level = std::clamp<int>(b.level == 0 ? 1 : b.level, 1, 6);
-        if (b.kind == BlockKind::Title && md && doc.hasFrontMatter && bi == 0 && (b.range.begin < 3 || src0.substr(b.range.begin, 1) != "#")) {
-          // A YAML title: \maketitle (article): 2em, \LARGE title, 1.5em, author and date lines, 1.5em.
-          double em = l.sizes[kNormal].size;
-          bld.space({2 * em, 0, 0});
-          bld.paragraph(b, text, kLarge3, "rm", l.textW, 0, {0, 0, 0}, false);
-          bld.space({1.5 * em + 1.0 * em + 1.5 * em, 0, 0});
-          afterHeading = false;
-          break;
-        }
         const HeadingStyle& hs = l.headings[level - 1];
-        bld.penalty(hs.penalty);
-        bld.addvspace(hs.before);
+        // A heading right after another one adds neither penalty nor space
+        // (\@startsection under \if@nobreak).
+        if (!afterHeading) {
+          bld.penalty(hs.penalty);
+          bld.addvspace(hs.before);
+        }
         if (hs.runIn) {
           // \paragraph: the heading text starts the next paragraph; modelled as
           // a one-line paragraph kept with what follows.
-          bld.paragraph(b, text, hs.size, hs.variant, l.textW, 0, l.parskip, false);
+          bld.paragraph(b, text, hs.size, hs.variant, l.textW, 0, {}, false);
           bld.penalty(kNoBreak);
           afterHeading = true;
           break;
         }
-        bld.paragraph(b, text, hs.size, hs.variant, l.textW, 0, l.parskip, false);
+        // Measured on real compiles: no \parskip glue before a heading nor
+        // before the paragraph right after it (LaTeX's \@afterheading).
+        bld.paragraph(b, text, hs.size, hs.variant, l.textW, 0, {}, false);
         if (hs.extraHeight > 0) bld.box(hs.extraHeight, 0, SourceRef{});
         bld.penalty(kNoBreak);
         bld.space(hs.after);
@@ -243,13 +368,20 @@ std::shared_ptr<PageEstimate> estimatePages(const CvDocument& doc, const Config&
       }
       case BlockKind::Bullet: {
         int level = std::clamp<int>(b.level == 0 ? 1 : b.level, 1, 4);
+        bool opensAfterText = false;
         if (level > listDepth) {
           // Opening list(s): \@beginparpenalty, topsep (+ partopsep after a paragraph).
-          // Markdown: a list is tight unless a blank line separates its items.
+          // Markdown: a list is tight unless a blank line separates its items,
+          // or an item's content starts with a nested list (pandoc: "(912) 555"
+          // is an ordered list under fancy_lists).
           if (listDepth == 0 && md) {
-            tight = true;
-            for (size_t k = bi + 1; k < doc.blocks.size() && doc.blocks[k].kind == BlockKind::Bullet; ++k)
+            tight = !startsWithListMarker(text);
+            for (size_t k = bi + 1; k < doc.blocks.size() && doc.blocks[k].kind == BlockKind::Bullet; ++k) {
               if (blankLineBetween(src0, doc.blocks[k - 1].range.end, doc.blocks[k].range.begin)) tight = false;
+              if (doc.blocks[k].level == doc.blocks[bi].level && startsWithListMarker(doc.blocks[k].prose.text))
+                tight = false;
+            }
+            opensAfterText = !afterHeading;
           }
           while (listDepth < level) {
             const ListStyle& ls = l.lists[listDepth];
@@ -264,7 +396,8 @@ std::shared_ptr<PageEstimate> estimatePages(const CvDocument& doc, const Config&
           bld.addvspace(l.pandoc && tight ? Glue{} : ls.itemsep);
         }
         const ListStyle& ls = l.lists[level - 1];
-        Glue parsep = l.pandoc && tight ? Glue{} : ls.parsep;
+        // Measured: pandoc's tight list still gets \parskip after running text.
+        Glue parsep = l.pandoc && tight ? (opensAfterText ? l.parskip : Glue{}) : ls.parsep;
         double indent = listIndent(level);
         bld.paragraph(b, text, kNormal, "rm", l.textW - indent, 0, parsep, afterHeading);
         afterHeading = false;
@@ -283,6 +416,9 @@ std::shared_ptr<PageEstimate> estimatePages(const CvDocument& doc, const Config&
         double indent = l.parindent;
         if (afterHeading || b.kind != BlockKind::Paragraph) indent = 0;
         double hsize = l.textW - listIndent(listDepth);
+        // A Markdown block quote: pandoc's quote environment, indented 2.5em both sides.
+        if (md && b.file == 0 && b.range.begin < src0.size() && src0[b.range.begin] == '>')
+          hsize -= 2 * l.lists[0].leftmargin;
         bld.paragraph(b, text, kNormal, variant, hsize, indent,
                       listDepth > 0 ? (l.pandoc && tight ? Glue{} : l.lists[listDepth - 1].parsep) : l.parskip,
                       afterHeading);
@@ -353,7 +489,52 @@ std::shared_ptr<PageEstimate> estimatePages(const CvDocument& doc, const Config&
     }
     est->starts.push_back(ps);
   }
+  if (trace) {
+    // One line per item: page, position of its baseline from the top of the
+    // text block, and the line's text.
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "layout %s text %.1fx%.1fpt paper %.1fx%.1fpt family %s/%s topskip %.1f\n",
+                  l.cls.c_str(), l.textW, l.textH, l.paperW, l.paperH, l.family.c_str(),
+                  std::string(l.bodyVariant).c_str(), l.topskip);
+    *trace += buf;
+    size_t nextStart = 0, ti = 0;
+    int page = 1;
+    double y = 0;
+    bool top = true;
+    for (size_t i = 0; i < bld.items.size(); ++i) {
+      if (nextStart < pr.pageStarts.size() && i == pr.pageStarts[nextStart]) {
+        ++page, ++nextStart, y = 0, top = true;
+      }
+      const VItem& it = bld.items[i];
+      if (it.kind == VItem::Space) {
+        if (!top) y += it.glue.w;
+        std::snprintf(buf, sizeof buf, "      glue %.2f+%.2f-%.2f\n", it.glue.w, it.glue.stretch, it.glue.shrink);
+      } else if (it.kind == VItem::Penalty) {
+        std::snprintf(buf, sizeof buf, "      penalty %d\n", it.penalty);
+      } else {
+        y += top ? std::max(l.topskip, it.top) : it.height;
+        top = false;
+        std::string t;
+        while (ti < bld.traceText.size() && bld.traceText[ti].first < i) ++ti;
+        if (ti < bld.traceText.size() && bld.traceText[ti].first == i) t = bld.traceText[ti].second;
+        std::snprintf(buf, sizeof buf, "p%d %7.2f L%-4u %.90s\n", page, y, it.src.line + 1, t.c_str());
+      }
+      *trace += buf;
+    }
+  }
   return est;
+}
+
+}  // namespace
+
+std::shared_ptr<PageEstimate> estimatePages(const CvDocument& doc, const Config& config) {
+  return estimate(doc, config, nullptr);
+}
+
+std::string tracePageModel(const CvDocument& doc, const Config& config) {
+  std::string out;
+  estimate(doc, config, &out);
+  return out;
 }
 
 }  // namespace cvlint

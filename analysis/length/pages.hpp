@@ -25,4 +25,9 @@ struct PageEstimate {
 
 std::shared_ptr<PageEstimate> estimatePages(const CvDocument& doc, const Config& config);
 
+// The estimate's vertical list as text (one line per line box, glue and
+// penalty: page, baseline position, source line, text), for calibration
+// against real compiles and for bug reports.
+std::string tracePageModel(const CvDocument& doc, const Config& config);
+
 }  // namespace cvlint

@@ -90,6 +90,12 @@ std::vector<uint32_t> breakLines(const std::vector<Word>& words, const ParShape&
   for (size_t i = 1; i < words.size(); ++i) {
     const Glue& g = words[i - 1].after;
     double nw = w + g.w + words[i].width;
+    if (words[i].breakBefore) {
+      starts.push_back(static_cast<uint32_t>(i));
+      w = words[i].width;
+      stretch = shrink = 0;
+      continue;
+    }
     if (nw - (shrink + g.shrink) <= shape.hsize + 1e-6) {
       w = nw;
       stretch += g.stretch;

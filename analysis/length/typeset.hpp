@@ -35,6 +35,7 @@ struct Word {
   Glue after;          // interword glue (ignored after the last word)
   uint32_t textBegin = 0, textEnd = 0;  // in the paragraph's text
   bool hyphenable = false;  // a long enough alphabetic word: TeX may split it
+  bool breakBefore = false; // a forced line break (\\, Markdown hard break) precedes it
   uint16_t letters = 0;
 };
 
