@@ -196,7 +196,8 @@ std::string maskLinks(std::string_view s) {
   std::string out(s);
   auto blank = [&](size_t b, size_t e) { std::fill(out.begin() + static_cast<long>(b), out.begin() + static_cast<long>(e), ' '); };
   for (size_t i = 0; i < s.size(); ++i) {
-    bool url = s.compare(i, 7, "http://") == 0 || s.compare(i, 8, "https://") == 0 || s.compare(i, 4, "www.") == 0;
+    bool url = (s[i] == 'h' || s[i] == 'w') && (i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1]))) &&
+               (s.compare(i, 7, "http://") == 0 || s.compare(i, 8, "https://") == 0 || s.compare(i, 4, "www.") == 0);
     if (s[i] == ']' && i + 1 < s.size() && s[i + 1] == '(') {
       size_t e = s.find(')', i + 2);
       if (e != std::string_view::npos) blank(i + 1, e + 1), i = e;
@@ -337,9 +338,10 @@ std::vector<AdvertKeyword> extractAdvertKeywords(std::string_view advert) {
 
     std::string masked = maskLinks(raw);
     auto mentions = longestMentions(lex.scan(masked));
-    AdvertSection headingKind = classifyAdvertHeading(bare);
-    bool plainHeading = !bullet && mentions.empty() && wordCount(bare) <= 5 && headingKind != AdvertSection::Neutral &&
-                        !bare.empty() && bare.back() != '.';
+    bool shortPlain = !bullet && mentions.empty() && wordCount(bare) <= 5 && !bare.empty() && bare.back() != '.';
+    AdvertSection headingKind = (atx || setext || bold || colonEnded || shortPlain) ? classifyAdvertHeading(bare)
+                                                                                   : AdvertSection::Neutral;
+    bool plainHeading = shortPlain && headingKind != AdvertSection::Neutral;
     bool heading = atx || setext || (bold && !bullet) || (colonEnded && (!bullet || headingKind != AdvertSection::Neutral)) ||
                    plainHeading;
     if (heading) section = headingKind;

@@ -110,10 +110,10 @@ std::shared_ptr<KeywordReport> analyzeKeywords(const CvDocument& doc, const Conf
   // Two names of a skill that differ only by a plural "s" (REST API / REST
   // APIs) are the same wording.
   auto sameWording = [&](size_t wi, uint32_t alias) {
-    std::string c = Lexicon::keyOf(lex.alias(alias).form);
+    const std::string& c = lex.alias(alias).key;
     for (uint32_t a : wanted[wi].aliases) {
       if (a == alias) return true;
-      std::string k = Lexicon::keyOf(lex.alias(a).form);
+      const std::string& k = lex.alias(a).key;
       if (c == k + "s" || k == c + "s") return true;
     }
     return false;

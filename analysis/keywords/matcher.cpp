@@ -23,6 +23,11 @@ char32_t fold(char32_t c) {
 }
 
 char32_t cpAt(std::string_view s, size_t i, int* len = nullptr) {
+  auto b = static_cast<unsigned char>(s[i]);
+  if (b < 0x80) {
+    if (len) *len = 1;
+    return b;
+  }
   char32_t cp = 0;
   int n = decodeUtf8(s, i, cp);
   if (len) *len = n > 0 ? n : 1;
@@ -36,6 +41,11 @@ char32_t cpBefore(std::string_view s, size_t i, size_t* start = nullptr) {
   while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
   if (start) *start = p;
   return cpAt(s, p);
+}
+
+bool wordChar(char32_t c) {
+  if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return isWordChar(c);
 }
 
 bool isSpace(char32_t c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 || c == 0x2009 || c == 0x202F; }
@@ -169,6 +179,7 @@ std::string Lexicon::keyOf(std::string_view form) {
 }
 
 uint32_t Lexicon::child(uint32_t node, char32_t c) const {
+  if (node == 0 && c < 128) return rootAscii_[c];
   for (const auto& [ch, idx] : nodes_[node].next)
     if (ch == c) return idx;
   return 0;
@@ -186,6 +197,7 @@ uint32_t Lexicon::insertKey(std::string_view form, uint32_t aliasId, uint8_t fla
     if (!next) {
       next = static_cast<uint32_t>(nodes_.size());
       nodes_[node].next.emplace_back(cp, next);
+      if (node == 0 && cp < 128) rootAscii_[cp] = next;
       nodes_.emplace_back();
     }
     node = next;
@@ -213,7 +225,7 @@ uint32_t Lexicon::insertKey(std::string_view form, uint32_t aliasId, uint8_t fla
 
 uint32_t Lexicon::add(uint32_t skill, std::string_view form, uint8_t flags) {
   auto id = static_cast<uint32_t>(aliases_.size());
-  aliases_.push_back({skill, std::string(form), flags});
+  aliases_.push_back({skill, std::string(form), flags, keyOf(form)});
   uint32_t got = insertKey(form, id, flags);
   if (got != id) aliases_.pop_back();  // the key was already there for this skill
   return got == UINT32_MAX ? 0 : got;
@@ -245,15 +257,15 @@ std::vector<Mention> Lexicon::scan(std::string_view text, bool listContext) cons
     int len = 1;
     char32_t cp = cpAt(text, i, &len);
     bool start = false;
-    if (isWordChar(cp)) {
+    if (wordChar(cp)) {
       size_t pstart = 0;
       char32_t prev = cpBefore(text, i, &pstart);
-      if (i == 0 || !isWordChar(prev)) {
+      if (i == 0 || !wordChar(prev)) {
         start = true;
         if (prev == '+' || prev == '#' || prev == '@' || prev == '_') start = false;
         if (prev == '.' || prev == '-' || isApostrophe(prev)) {
           // "Node.js" has no mention at "js", "Objective-C" none at "C".
-          if (isWordChar(cpBefore(text, pstart))) start = false;
+          if (wordChar(cpBefore(text, pstart))) start = false;
         }
       }
     } else if (cp == '.') {
@@ -281,7 +293,7 @@ std::vector<Mention> Lexicon::scan(std::string_view text, bool listContext) cons
         if (nodes_[node].terms.empty()) continue;
         // End boundary: not inside a word, not before "++" / "#".
         char32_t after = j < n ? cpAt(text, j) : 0;
-        if (isWordChar(after) || after == '+' || after == '#') continue;
+        if (wordChar(after) || after == '+' || after == '#') continue;
         for (const Terminal& t : nodes_[node].terms) {
           const AliasInfo& a = aliases_[t.alias];
           if (!t.exact.empty() && consumed != t.exact) continue;
@@ -381,11 +393,19 @@ const Built& built() {
     for (uint32_t s = 0; s < table.size(); ++s) {
       std::string_view spec = table[s].aliases;
       bool first = true;
+      std::string canonical;
       while (!spec.empty()) {
         size_t bar = spec.find('|');
         std::string_view one = spec.substr(0, bar);
-        uint32_t id = r.lex.addSpec(s, one);
-        if (first) r.canonical[s] = id;
+        std::string_view name = one;
+        while (!name.empty() && std::strchr("!?%~", name.front())) name.remove_prefix(1);
+        // The canonical name plus words ("CI/CD pipelines", "Kafka Streams")
+        // is a related form: present, never a rewrite of the shorter name.
+        std::string folded = foldCase(name);
+        bool longer = !first && folded.size() > canonical.size() + 1 && folded.compare(0, canonical.size(), canonical) == 0 &&
+                      folded[canonical.size()] == ' ';
+        uint32_t id = longer ? r.lex.addSpec(s, "~" + std::string(one)) : r.lex.addSpec(s, one);
+        if (first) r.canonical[s] = id, canonical = folded;
         first = false;
         if (bar == std::string_view::npos) break;
         spec.remove_prefix(bar + 1);

@@ -24,6 +24,7 @@ struct AliasInfo {
   uint32_t skill = 0;
   std::string form;   // as written in the table, flags and "(s)" removed
   uint8_t flags = 0;
+  std::string key;    // keyOf(form)
 };
 
 // One mention of a skill in a text: bytes [begin, end) of that text.
@@ -73,6 +74,7 @@ class Lexicon {
   uint32_t insertKey(std::string_view form, uint32_t aliasId, uint8_t flags);
 
   std::vector<Node> nodes_;
+  uint32_t rootAscii_[128] = {};  // the root's children by ASCII character (most lookups)
   std::vector<AliasInfo> aliases_;
   std::vector<std::pair<uint32_t, uint32_t>> collisions_;
 };
