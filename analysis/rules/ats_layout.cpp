@@ -3,13 +3,14 @@
 // each construct as a LayoutFact; this rule decides which are layout and
 // says what an ATS does to each, once per construct on its first line.
 //
-// What is not reported: photos (personal-details does), constructs inside the
+// What is not reported: photos (personal-details does; conv::isPhoto), constructs inside the
 // LaTeX preamble (macro definitions, not content), a two-column
 // `tabular*` with `\extracolsep{\fill}` (the "Role ... Dates" heading row of
 // single-column templates such as Jake's resume: an ATS reads it as one
-// line, in order), icons outside the header (section-title decorations
-// carry no contact detail), and a second minipage in the same section (the
-// side-by-side pair is one construct). Templates whose classes build the
+// line, in order; when a user macro makes the table, the entry heading it
+// sets tells the same), icons outside the header (section-title decorations
+// carry no contact detail), and a second minipage or drawing in the same
+// section (a side-by-side pair, a row of skill bars: one construct). Templates whose classes build the
 // layout internally (Awesome-CV, AltaCV, Twenty Seconds) are reported on the
 // \documentclass line.
 #include <set>
@@ -37,7 +38,7 @@ const char* effect(LayoutKind k) {
     case LayoutKind::IconFont:
       return "an ATS drops icon-font glyphs, so contact details marked only by an icon lose their label";
     case LayoutKind::Photo:
-      return "an ATS cannot read images";
+      return "an ATS cannot read an image, so any text in it is lost";
   }
   return "";
 }
@@ -63,6 +64,7 @@ std::pair<int, bool> columnsOf(std::string_view spec) {
 
 // Reads the arguments after \begin{tabular...} at `b`: returns the column spec.
 std::string_view tabularSpec(std::string_view src, size_t b) {
+  if (src.substr(b, 6) != "\\begin") return {};
   size_t i = src.find('}', b);  // end of \begin{name}
   if (i == std::string_view::npos || i - b > 40) return {};
   std::string_view name = src.substr(b, i - b);
@@ -135,21 +137,30 @@ class AtsLayout final : public Rule {
         }
     }
     std::set<std::tuple<uint16_t, uint32_t, int>> seenLine;
-    std::set<std::pair<int32_t, uint16_t>> minipageSections;
+    std::set<std::tuple<int32_t, uint16_t, std::string>> groupedSections;
     for (const LayoutFact& l : doc.layout) {
-      if (l.kind == LayoutKind::Photo || l.file >= doc.files.size()) continue;
+      // Photos are personal-details' (a QR code or logo the front end took
+      // for a photo is still an image an ATS cannot read: reported here).
+      if (l.file >= doc.files.size() || conv::isPhoto(doc, l)) continue;
       const SourceText& src = doc.source(l.file);
       if (doc.format == Format::Latex && l.file == 0 && doc.latex.hasDocumentEnv &&
           doc.latex.preamble.begin <= l.range.begin && l.range.begin < doc.latex.preamble.end)
         continue;
       if (isTabular(l.construct)) {
-        auto [cols, fill] = columnsOf(tabularSpec(src.view(), l.range.begin));
+        std::string_view spec = tabularSpec(src.view(), l.range.begin);
+        auto [cols, fill] = columnsOf(spec);
         if (cols == 1 || (cols == 2 && fill)) continue;
+        // A table made by a user macro (\resumeSubheading) is recorded at the
+        // call, where its column spec is not visible: one that sets an
+        // entry's heading is a heading row too.
+        if (spec.empty() && inEntryHeader(doc, l)) continue;
       }
       if (l.kind == LayoutKind::IconFont && !l.inHeader) continue;
-      if (l.construct.find("minipage") != std::string::npos) {
+      // Side-by-side minipages and repeated drawings (skill bars, arrows made
+      // by one macro) are one construct per section.
+      if (l.construct.find("minipage") != std::string::npos || l.kind == LayoutKind::Graphics) {
         int32_t sec = sectionOf(doc, l);
-        if (!minipageSections.insert({sec, l.file}).second) continue;
+        if (!groupedSections.insert({sec, l.file, l.construct}).second) continue;
       }
       uint32_t line = src.lineOf(l.range.begin);
       int key = l.kind == LayoutKind::IconFont ? -1 : static_cast<int>(l.kind);
@@ -160,6 +171,16 @@ class AtsLayout final : public Rule {
   }
 
  private:
+  static bool inEntryHeader(const CvDocument& doc, const LayoutFact& l) {
+    for (const Entry& e : doc.entries) {
+      if (e.headerBlock < 0 || e.headerBlock >= static_cast<int32_t>(doc.blocks.size())) continue;
+      const Block& h = doc.blocks[e.headerBlock];
+      if (h.file == l.file && h.range.begin <= l.range.begin && l.range.begin < std::max(h.range.end, h.range.begin + 1))
+        return true;
+    }
+    return false;
+  }
+
   static int32_t sectionOf(const CvDocument& doc, const LayoutFact& l) {
     int32_t best = 0;
     for (size_t s = 1; s < doc.sections.size(); ++s)
@@ -176,7 +197,7 @@ class AtsLayout final : public Rule {
       case LayoutKind::Box: return "Text box (" + c + ")";
       case LayoutKind::Graphics: return "Graphics (" + c + ")";
       case LayoutKind::IconFont: return "Icon font (" + c + ")";
-      case LayoutKind::Photo: return "Photo";
+      case LayoutKind::Photo: return "Image (" + c + ")";
     }
     return c;
   }

@@ -84,8 +84,58 @@ ByteRange wholeLines(const SourceText& src, ByteRange range) {
 
 Edit deletion(const CvDocument& doc, uint16_t file, ByteRange range) {
   const SourceText& src = doc.source(file);
-  if (aloneOnLines(src, range)) return {file, wholeLines(src, range), ""};
-  return {file, range, ""};
+  if (!aloneOnLines(src, range)) return {file, range, ""};
+  ByteRange lines = wholeLines(src, range);
+  // A paragraph of its own (blank line before and after): take one of the
+  // blank lines too, so no double gap is left behind.
+  const LineIndex& li = src.lines();
+  uint32_t first = li.lineOf(lines.begin);
+  uint32_t next = li.lineOf(lines.end);
+  auto blankLine = [&](uint32_t l) { return li.lineStart(l) == li.lineEnd(l) || blank(src.view().substr(li.lineStart(l), li.lineEnd(l) - li.lineStart(l))); };
+  bool blankBefore = first == 0 || blankLine(first - 1);
+  if (lines.end < li.textSize() && blankBefore && blankLine(next)) lines.end = li.lineStart(next + 1);
+  return {file, lines, ""};
+}
+
+ByteRange withArguments(const SourceText& src, ByteRange range) {
+  std::string_view v = src.view();
+  if (range.begin >= v.size() || v[range.begin] != '\\') return range;
+  size_t i = range.end;
+  for (;;) {
+    size_t j = i;
+    while (j < v.size() && (v[j] == ' ' || v[j] == '\t')) ++j;
+    if (j >= v.size() || (v[j] != '[' && v[j] != '{')) break;
+    char open = v[j], close = open == '[' ? ']' : '}';
+    int depth = 0;
+    size_t k = j;
+    for (; k < v.size(); ++k) {
+      if (v[k] == '\\') {
+        ++k;
+        continue;
+      }
+      if (v[k] == open) ++depth;
+      else if (v[k] == close && --depth == 0) break;
+      if (v[k] == '\n' && k + 1 < v.size() && v[k + 1] == '\n') return {range.begin, static_cast<uint32_t>(i)};
+    }
+    if (k >= v.size()) break;
+    i = k + 1;
+  }
+  return {range.begin, static_cast<uint32_t>(i)};
+}
+
+bool isPhoto(const CvDocument& doc, const LayoutFact& l) {
+  if ((l.kind != LayoutKind::Image && l.kind != LayoutKind::Photo) || l.file >= doc.files.size()) return false;
+  // The construct and, for LaTeX, the file name it loads (a QR code or a
+  // logo in the header is no photo).
+  const SourceText& src = doc.source(l.file);
+  ByteRange r = withArguments(src, l.range);
+  std::string c = lower(l.construct + " " + std::string(src.view().substr(r.begin, std::min<uint32_t>(r.size(), 300))));
+  for (const char* w : {"badge", "logo", "shield", "qrcode", "qr-", "qr_", "qr."})
+    if (c.find(w) != std::string::npos) return false;
+  if (l.kind == LayoutKind::Photo || l.inHeader) return true;
+  for (const char* w : {"photo", "foto", "headshot", "portrait", "avatar", "profile", "picture", "selfie"})
+    if (c.find(w) != std::string::npos) return true;
+  return false;
 }
 
 ByteRange firstLine(const SourceText& src, ByteRange range) {

@@ -43,6 +43,16 @@ ByteRange wholeLines(const SourceText& src, ByteRange range);
 // range itself.
 Edit deletion(const CvDocument& doc, uint16_t file, ByteRange range);
 
+// A LaTeX command's range extended over the optional and mandatory arguments
+// that follow it (`\photo` -> `\photo[64pt]{jane}`); other ranges unchanged.
+// Layout facts record the command token only.
+ByteRange withArguments(const SourceText& src, ByteRange range);
+
+// A layout fact that is a photo of the person: a Photo fact, or an image in
+// the header or named like one (photo, headshot, avatar), but never a QR
+// code, logo or badge. personal-details reports these; ats-layout does not.
+bool isPhoto(const CvDocument& doc, const LayoutFact& l);
+
 // The first line of a range (for findings reported "on the first line").
 ByteRange firstLine(const SourceText& src, ByteRange range);
 

@@ -164,24 +164,13 @@ class PersonalDetails final : public Rule {
       }
     }
     for (const LayoutFact& l : doc.layout) {
-      if (!isPhoto(l)) continue;
-      report(doc, l.file, l.range, "photo", conv::deletion(doc, l.file, l.range), out);
+      if (!conv::isPhoto(doc, l)) continue;
+      ByteRange r = conv::withArguments(doc.source(l.file), l.range);
+      report(doc, l.file, r, "photo", conv::deletion(doc, l.file, r), out);
     }
   }
 
  private:
-  static bool isPhoto(const LayoutFact& l) {
-    if (l.kind == LayoutKind::Photo) return true;
-    if (l.kind != LayoutKind::Image) return false;
-    std::string c = conv::lower(l.construct);
-    for (const char* w : {"badge", "logo", "shield", "qr"})
-      if (c.find(w) != std::string::npos) return false;
-    if (l.inHeader) return true;
-    for (const char* w : {"photo", "headshot", "portrait", "avatar", "profile", "picture", "selfie"})
-      if (c.find(w) != std::string::npos) return true;
-    return false;
-  }
-
   static void report(const CvDocument& doc, uint16_t file, ByteRange range, std::string_view what, std::optional<Edit> edit,
                      std::vector<Finding>& out) {
     std::string msg = what == "photo"
