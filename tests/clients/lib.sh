@@ -33,6 +33,7 @@ need_deb() {
 
 # cvlint_bin BUILD_DIR: the absolute path of the built server, or fail.
 cvlint_bin() {
-  [[ -n ${1:-} && -x $1/cvlint ]] || fail "no executable cvlint in '${1:-}' (build it first: ninja -C BUILD_DIR cvlint)"
+  # Called inside $(...): the FAIL line goes to stderr so it is not swallowed.
+  [[ -n ${1:-} && -x $1/cvlint ]] || { fail "no executable cvlint in '${1:-}' (build it first: ninja -C BUILD_DIR cvlint)" >&2; }
   echo "$(cd "$1" && pwd)/cvlint"
 }

@@ -115,7 +115,7 @@ done
 grep -q 'HTTP server listening' "$out/code-server.log" || fail "code-server did not start listening in 30 s"
 url="http://127.0.0.1:$port/?folder=$(node -e 'console.log(encodeURIComponent(process.argv[1]))' "$ws")"
 setsid env "${xdg[@]}" "HOME=$work/home" node "$here/vscode_quickfix.mjs" \
-  "$chromium" "$url" cv.md "$ws/cv.md" "$out" "$WAIT_S" "$work/browser.pid" "$cache/node_modules/playwright-core" "$expect_pages" \
+  "$chromium" "$url" cv.md "$ws/cv.md" "$out" "$WAIT_S" "$work/browser.pid" "$cache/node_modules/playwright-core" "$expect_pages" "$ud/User/settings.json" \
   >"$work/js.out" 2>"$out/vscode-quickfix.log" &
 js_pid=$!
 wait "$js_pid"; rc=$?; js_pid=""

@@ -4,13 +4,15 @@
 // presses Ctrl+. and takes the first action of the quick-fix menu, then checks
 // that the line was rewritten (the weak phrase gone, the rest kept) and that
 // the status bar shows the page estimate when the engine has one.
-// Args: CHROMIUM URL FILE_NAME CV_TEXT_FILE OUT_DIR WAIT_S PID_FILE PLAYWRIGHT_CORE_DIR EXPECT_PAGES
+// Last, it points cvlint.path at a missing file and checks the extension says
+// so, with a button that opens its README.
+// Args: CHROMIUM URL FILE_NAME CV_TEXT_FILE OUT_DIR WAIT_S PID_FILE PLAYWRIGHT_CORE_DIR EXPECT_PAGES SETTINGS_JSON
 // Prints `holds: ...` or `short: <reason>` last.
 import { createRequire } from 'module';
 import fs from 'fs';
 import path from 'path';
 
-const [exe, url, name, cvFile, outDir, waitS, pidFile, pwDir, expectPages] = process.argv.slice(2);
+const [exe, url, name, cvFile, outDir, waitS, pidFile, pwDir, expectPages, settingsFile] = process.argv.slice(2);
 const { chromium } = createRequire(import.meta.url)(pwDir);
 const WEAK = 'Responsible for';
 const SQUIGGLES = ['error', 'warning', 'info', 'hint'].map(k => `.monaco-editor .squiggly-${k}`).join(', ');
@@ -197,7 +199,33 @@ async function main() {
   log('status bar:', status || '(none)');
   if (expectPages === 'yes' && !/pages/.test(status)) return finish('short: no page estimate in the status bar', 1);
 
-  return finish(`holds: "${first}" rewrote line ${weakLine + 1} to "${after.trim()}", the squiggle went, "cvlint: Fix all" did the same${status ? `; status "${status.trim()}"` : ''}`, 0);
+  // 6. A missing server: a clear message and the README one click away.
+  // Through the Settings editor, as a user would.
+  await page.keyboard.press('Control+,');
+  const search = page.locator('.settings-editor .settings-header .monaco-editor textarea, .settings-editor .suggest-input-container textarea').first();
+  await search.waitFor({ state: 'visible', timeout: 15000 });
+  await search.fill('cvlint.path');
+  // cvlint.path is a machine setting: in code-server it lives in the Remote tab.
+  await page.locator('.settings-editor .settings-tabs-widget .action-label', { hasText: 'Remote' }).first().click({ timeout: 5000 });
+  const input = page.locator('.settings-editor .setting-item-contents', { hasText: 'executable' }).locator('input').first();
+  await input.waitFor({ state: 'visible', timeout: 15000 });
+  await input.fill('/nonexistent/cvlint');
+  await page.keyboard.press('Tab');
+  const toast = page.locator('.notification-toast', { hasText: '/nonexistent/cvlint' }).first();
+  if (!await toast.waitFor({ state: 'visible', timeout: 20000 }).then(() => true, () => false)) {
+    await page.screenshot({ path: path.join(outDir, 'vscode-missing.png') });
+    return finish('short: no message when cvlint.path points at a missing file', 1);
+  }
+  const message = norm(await toast.textContent());
+  log('missing server:', message.slice(0, 200));
+  await page.screenshot({ path: path.join(outDir, 'vscode-missing.png') });
+  await toast.locator('.monaco-button', { hasText: 'Open README' }).first().click({ timeout: 5000 });
+  const readme = page.locator('.tabs-container .tab', { hasText: /readme/i }).first();
+  if (!await readme.waitFor({ timeout: 10000 }).then(() => true, () => false)) {
+    return finish('short: "Open README" opened no README', 1);
+  }
+
+  return finish(`holds: "${first}" rewrote line ${weakLine + 1} to "${after.trim()}", the squiggle went, "cvlint: Fix all" did the same${status ? `; status "${status.trim()}"` : ''}; a missing server is explained with its README`, 0);
 }
 
 main().catch(async e => {

@@ -327,6 +327,7 @@ async function restartServer(): Promise<void> {
   await stopClient();
   statusByUri.clear();
   notifiedUris.clear();
+  refreshStatusItem(); // no stale figures while no server runs
   await startClient();
   if (client?.state === State.Running) void vscode.window.setStatusBarMessage('cvlint: server restarted', 3000);
 }
@@ -361,6 +362,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration(e => {
       if (!e.affectsConfiguration('cvlint')) return;
       if (e.affectsConfiguration('cvlint.path')) {
+        output.appendLine('cvlint: cvlint.path changed; restarting the server');
         void restartServer();
         return;
       }
