@@ -9,6 +9,13 @@ need_cmd nvim neovim || skip "nvim is not installed and could not be installed (
 ver=$(nvim --version | head -n1)
 [[ $ver =~ v0\.([0-9]+) ]] && (( BASH_REMATCH[1] >= 7 )) || [[ $ver =~ v[1-9] ]] || skip "needs Neovim 0.7 or newer, found: $ver"
 
+# The plugin's own logic and its 0.8+/0.11+ start paths (recorded, not run).
+unit=$(timeout 60 nvim --headless -n -i NONE -u NONE -c "luafile $here/nvim_unit.lua" 2>&1 </dev/null)
+urc=$?
+echo "$unit"
+usum=$(grep -E '^nvim-unit: ' <<<"$unit" | tail -n1)
+((urc == 0)) && [[ $usum == *" 0 failed" ]] || fail "$ver: ${usum:-plugin unit tests gave no summary (exit $urc)}; first failure: $(grep -m1 '^not ok' <<<"$unit")"
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cp "$here/fixtures/cv.md" "$work/cv.md"
@@ -34,6 +41,6 @@ CV_FILE=$work/cv.md EXPECT_ROOT=$work CVLINT_BIN=$bin CVLINT_TEST_RULE_OFF=$rule
 rc=$?
 cat "$log"
 summary=$(grep -E '^nvim: ' "$log" | tail -n1)
-((rc == 0)) && [[ $summary == *" 0 failed" ]] && pass "$ver: $summary"
+((rc == 0)) && [[ $summary == *" 0 failed" ]] && pass "$ver: $usum; $summary"
 ((rc == 124)) && fail "$ver: timed out after 120 s"
 fail "$ver: ${summary:-no summary (exit $rc)}; first failure: $(grep -m1 '^not ok' "$log")"
