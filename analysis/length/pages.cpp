@@ -287,13 +287,136 @@ void yamlTitle(const CvDocument& doc, const Layout& l, Builder& bld) {
 
 namespace {
 
-std::shared_ptr<PageEstimate> estimate(const CvDocument& doc, const Config& config, std::string* trace) {
-  if (doc.files.empty()) return nullptr;
-  Layout l = layoutFor(doc, config);
-  Builder bld(doc, l);
-  bld.trace = trace != nullptr;
+// Side-by-side minipages (a sidebar and a main column): each is typeset on
+// its own at its width, and the group is one box as tall as its tallest
+// column (or the height the minipage asks for).
+struct ColumnGroup {
+  std::vector<std::vector<size_t>> columns;  // block indices per minipage
+  std::vector<double> widths;
+  double fixedHeight = 0;
+};
+
+struct ColumnPlan {
+  std::vector<int> groupOf;  // per block: group index or -1
+  std::vector<ColumnGroup> groups;
+};
+
+void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::vector<size_t>& order,
+               const ColumnPlan* plan);
+
+// Natural height of a vertical list typeset without page breaks.
+double naturalHeight(const std::vector<VItem>& items, double topskip) {
+  double h = 0;
+  bool first = true;
+  for (const VItem& it : items) {
+    if (it.kind == VItem::Box) {
+      h += first ? std::max(topskip, it.top) : it.height;
+      first = false;
+    } else if (it.kind == VItem::Space && !first) {
+      h += it.glue.w;
+    }
+  }
+  return h;
+}
+
+// Reads `\begin{minipage}[pos][height][inner]{width}` at srcByte.
+void minipageSize(std::string_view s, uint32_t at, const Layout& l, double& width, double& height) {
+  size_t i = s.find("{minipage}", at);
+  width = 0.5 * l.textW;
+  height = 0;
+  if (i == std::string_view::npos || i > at + 200) return;
+  i += 10;
+  std::vector<std::string_view> opts;
+  for (;;) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) ++i;
+    if (i >= s.size() || (s[i] != '[' && s[i] != '{')) return;
+    char close = s[i] == '[' ? ']' : '}';
+    bool brace = s[i] == '{';
+    size_t e = s.find(close, i);
+    if (e == std::string_view::npos) return;
+    std::string_view arg = s.substr(i + 1, e - i - 1);
+    i = e + 1;
+    if (!brace) {
+      opts.push_back(arg);
+      continue;
+    }
+    double em = l.sizes[kNormal].size;
+    if (auto w = parseLength(arg, em, 0.43 * em, &l)) width = *w;
+    if (opts.size() >= 2)
+      if (auto h = parseLength(opts[1], em, 0.43 * em, &l)) height = *h;
+    return;
+  }
+}
+
+// Outermost \begin{minipage} .. \end{minipage} extents in a LaTeX source
+// (comments skipped). The parser records only that minipages stand side by
+// side; the page model needs their extents and widths.
+std::vector<ByteRange> minipageExtents(std::string_view s) {
+  std::vector<ByteRange> out;
+  int depth = 0;
+  uint32_t start = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && (i == 0 || s[i - 1] != '\\')) {
+      while (i < s.size() && s[i] != '\n') ++i;
+      continue;
+    }
+    if (s[i] != '\\') continue;
+    if (s.compare(i, 16, "\\begin{minipage}") == 0) {
+      if (depth++ == 0) start = static_cast<uint32_t>(i);
+      i += 15;
+    } else if (s.compare(i, 14, "\\end{minipage}") == 0) {
+      if (depth > 0 && --depth == 0) out.push_back({start, static_cast<uint32_t>(i + 14)});
+      i += 13;
+    }
+  }
+  return out;
+}
+
+ColumnPlan planColumns(const CvDocument& doc, const Layout& l) {
+  ColumnPlan plan;
+  plan.groupOf.assign(doc.blocks.size(), -1);
+  if (doc.format != Format::Latex) return plan;
+  std::string_view s = doc.source(0).view();
+  std::vector<ByteRange> outer = minipageExtents(s);
+  for (size_t i = 0; i < outer.size(); ++i) {
+    bool join = i > 0 && !plan.groups.empty() && !blankLineBetween(s, outer[i - 1].end, outer[i].begin);
+    if (!join) plan.groups.emplace_back();
+    ColumnGroup& g = plan.groups.back();
+    double w, h;
+    minipageSize(s, outer[i].begin, l, w, h);
+    g.widths.push_back(std::clamp(w, 30.0, l.textW));
+    g.fixedHeight = std::max(g.fixedHeight, h);
+    g.columns.emplace_back();
+    for (size_t bi = 0; bi < doc.blocks.size(); ++bi) {
+      const Block& b = doc.blocks[bi];
+      if (b.file == 0 && b.range.begin >= outer[i].begin && b.range.begin < outer[i].end) {
+        g.columns.back().push_back(bi);
+        plan.groupOf[bi] = static_cast<int>(plan.groups.size() - 1);
+      }
+    }
+  }
+  return plan;
+}
+
+void emitGroup(const CvDocument& doc, const Layout& l, Builder& bld, const ColumnGroup& g, size_t firstBlock) {
+  double h = 0;
+  for (size_t c = 0; c < g.columns.size(); ++c) {
+    Layout sub = l;
+    sub.textW = g.widths[c];
+    Builder sb(doc, sub);
+    layBlocks(doc, sub, sb, g.columns[c], nullptr);
+    h = std::max(h, naturalHeight(sb.items, l.topskip));
+  }
+  if (g.fixedHeight > 0) h = g.fixedHeight;
+  bld.space(l.parskip);
+  bld.box(h, h, bld.refAt(doc.blocks[firstBlock], 0));
+}
+
+void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::vector<size_t>& order,
+               const ColumnPlan* plan) {
   bool md = doc.format != Format::Latex;
   std::string_view src0 = doc.source(0).view();
+  std::vector<bool> emitted(plan ? plan->groups.size() : 0, false);
 
   int listDepth = 0;
   bool afterHeading = false;
@@ -313,9 +436,20 @@ std::shared_ptr<PageEstimate> estimate(const CvDocument& doc, const Config& conf
     return ind;
   };
 
-  if (md) yamlTitle(doc, l, bld);
-  for (size_t bi = 0; bi < doc.blocks.size(); ++bi) {
+  for (size_t oi = 0; oi < order.size(); ++oi) {
+    size_t bi = order[oi];
     const Block& b = doc.blocks[bi];
+    if (plan && plan->groupOf[bi] >= 0) {
+      int g = plan->groupOf[bi];
+      if (!emitted[g]) {
+        closeLists(0);
+        emitGroup(doc, l, bld, plan->groups[g], bi);
+        emitted[g] = true;
+        afterHeading = false;
+      }
+      prev = &b;
+      continue;
+    }
     if (md && b.file == 0 && (!prev || prev->file == 0)) {
       for (auto& [at, t] : divTextBetween(src0, prev ? prev->range.end : 0, b.range.begin)) {
         closeLists(0);
@@ -465,6 +599,18 @@ std::shared_ptr<PageEstimate> estimate(const CvDocument& doc, const Config& conf
     prev = &b;
   }
   closeLists(0);
+}
+
+std::shared_ptr<PageEstimate> estimate(const CvDocument& doc, const Config& config, std::string* trace) {
+  if (doc.files.empty()) return nullptr;
+  Layout l = layoutFor(doc, config);
+  Builder bld(doc, l);
+  bld.trace = trace != nullptr;
+  if (doc.format != Format::Latex) yamlTitle(doc, l, bld);
+  std::vector<size_t> order(doc.blocks.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  ColumnPlan plan = planColumns(doc, l);
+  layBlocks(doc, l, bld, order, &plan);
 
   auto est = std::make_shared<PageEstimate>();
   bool any = std::any_of(bld.items.begin(), bld.items.end(), [](const VItem& v) { return v.kind == VItem::Box; });
