@@ -148,9 +148,26 @@ Opening opening(const Text& t) {
   Opening o;
   const auto& w = t.words;
   if (w.empty()) return o;
-  // Only symbols (emoji, dashes, brackets) may come before the first word.
+  // Leading decoration (emoji, icon-font glyphs, bullets) is not part of the
+  // opening, even when glued to a letter ("é🚀 Responsible for").
   size_t start = 0;
-  for (size_t i = 0; i + 1 < w.size() && i < 4; ++i) {
+  while (start + 1 < w.size() && start < 2) {
+    size_t b = w[start].begin, e = w[start].begin;
+    while (b > 0 && !isSpace(t.text[b - 1])) --b;
+    while (e < t.text.size() && !isSpace(t.text[e])) ++e;
+    bool decorated = false;
+    for (size_t k = b; k < e;) {
+      int n = 1;
+      char32_t cp = cpAt(t.text, k, &n);
+      if ((cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0xE000 && cp <= 0xF8FF) ||
+          cp == 0xFE0F || cp == 0x2022)
+        decorated = true;
+      k += static_cast<size_t>(n);
+    }
+    if (!decorated || w[start + 1].begin < e) break;
+    ++start;
+  }
+  for (size_t i = start; i + 1 < w.size() && i < start + 4; ++i) {
     std::string_view gap = t.gapAfter(i);
     size_t k = 0;
     while (k < gap.size() && gap[k] == ' ') ++k;

@@ -37,6 +37,9 @@ TEST_CASE("weak-verb: Markdown finding covers the weak phrase", "[weak-verb]") {
 TEST_CASE("weak-verb: Markdown fixes keep the rest byte for byte", "[weak-verb]") {
   CHECK(fixed(md("- Responsible for maintaining the naïve payments API\n"), Format::Markdown, "weak-verb") ==
         md("- Maintained the naïve payments API\n"));
+  // Decoration glued to a letter before the opening (an edit typed before an emoji).
+  CHECK(fixed(md("- é🚀 Responsible for maintaining the naïve payments API\n"), Format::Markdown, "weak-verb") ==
+        md("- é🚀 Maintained the naïve payments API\n"));
   CHECK(fixed(md("* Helped to build the *design system* at Café Ltd\n"), Format::Markdown, "weak-verb") ==
         md("* Built the *design system* at Café Ltd\n"));
   CHECK(fixed(md("* Helped to build the *design system* at Café Ltd\n"), Format::Markdown, "weak-verb", 1) ==
