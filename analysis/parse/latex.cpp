@@ -5,6 +5,8 @@
 //                     the entry-field heuristics
 //   latex_walker.*    token stream, argument reading, prose with source map
 //   latex_handlers.cpp, latex_env.cpp  commands, environments, macros, \input
+#include <algorithm>
+
 #include "parse/latex_walker.hpp"
 #include "parse/parse.hpp"
 
@@ -28,6 +30,11 @@ void Walker::run() {
   mode_ = hasClass ? Mode::Preamble : Mode::Body;
   loop();
   closeBlock();
+  // Facts are found in reading order, except a minipage group (recorded at its
+  // first minipage when the second one starts): report them in source order.
+  std::stable_sort(doc_.layout.begin(), doc_.layout.end(), [](const LayoutFact& a, const LayoutFact& b) {
+    return a.file != b.file ? a.file < b.file : a.range.begin < b.range.begin;
+  });
   if (mode_ == Mode::Preamble)
     doc_.problems.push_back({"no \\begin{document}: only the preamble was read", 0, {0, 0}});
 }

@@ -449,7 +449,7 @@ std::vector<ArgRole> guessFields(const std::vector<std::string>& texts) {
                                         "meng", "degree", "diploma", "officer", "architect", "administrator",
                                         "technician", "specialist", "coordinator", "teacher", "student", "associate",
                                         "head", "programmer", "fellow", "tutor", "volunteer", "founder", "cto", "ceo",
-                                        "b", "m", "s", "sc", "a", "gcse", "levels", "internship"})) {
+                                        "bs", "ms", "bsc", "gcse", "levels", "internship", "mba"})) {
       roles[i] = R::Role, haveRole = true;
     }
   }

@@ -319,11 +319,17 @@ void Walker::define(const Token& t, bool tex) {
   m.body = std::move(body.toks);
   // Structural built-ins keep their meaning even when a class or template redefines them.
   const Builtin& b = findBuiltin(m.name, cls_);
+  bool forceEntry = false;
   switch (b.cmd) {
     case Cmd::Section: case Cmd::Item: case Cmd::Begin: case Cmd::End: case Cmd::Input: case Cmd::Define:
     case Cmd::Def: case Cmd::LineBreak: case Cmd::Href: case Cmd::Url: case Cmd::Verb: case Cmd::MathOpen:
       return;
-    case Cmd::Entry: case Cmd::CvItem: case Cmd::ListItem: case Cmd::Contact: case Cmd::Name:
+    case Cmd::Entry:
+      // A template's own entry command (latexcv's \cvevent{dates}{role}{org}{text}):
+      // its argument order is its own, so the fields are guessed.
+      if (m.nargs >= 2) forceEntry = true;
+      break;
+    case Cmd::CvItem: case Cmd::ListItem: case Cmd::Contact: case Cmd::Name:
     case Cmd::HeaderLine: case Cmd::NameSection:
       if (m.nargs >= 1) return;
       break;
@@ -346,7 +352,7 @@ void Walker::define(const Token& t, bool tex) {
     }
   }
   m.hasTable = hasTable;
-  m.entry = !hasList && ((m.nargs >= 2 && (hasTable || hasFill || hasAmp)) || (m.nargs >= 3 && hasBreak));
+  m.entry = forceEntry || (!hasList && ((m.nargs >= 2 && (hasTable || hasFill || hasAmp)) || (m.nargs >= 3 && hasBreak)));
   auto it = macroIndex_.find(m.name);
   if (it != macroIndex_.end()) {
     macros_[it->second] = std::move(m);

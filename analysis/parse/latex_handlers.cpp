@@ -525,6 +525,15 @@ void Walker::entry(const Token& t, const std::string& name, std::vector<ArgRole>
     prose[i] = collectProse(args[i]);
     texts[i] = prose[i].text;
   }
+  // A long free-text argument is the entry's description, not part of its header.
+  for (size_t i = 0; i < args.size(); ++i) {
+    ArgRole r = i < roles.size() ? roles[i] : ArgRole::Guess;
+    if (!content[i] && (r == ArgRole::Extra || r == ArgRole::Guess) && texts[i].size() > 80) {
+      content[i] = true;
+      prose[i] = Prose{};
+      texts[i].clear();
+    }
+  }
   if (guess || roles.size() < args.size()) {
     std::vector<ArgRole> g = guessFields(texts);
     for (size_t i = 0; i < args.size(); ++i)

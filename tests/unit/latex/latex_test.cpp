@@ -420,3 +420,65 @@ TEST_CASE("golden dumps of the LaTeX fixtures") {
   auto d = parse(test::readFile(dir + "awesome/cv.tex"), {}, &files, "awesome/cv.tex");
   CHECK(test::matchesGolden(dir + "awesome/cv.dump", dumpDocument(*d, true)));
 }
+
+TEST_CASE("a template's own entry macro: fields guessed, long text becomes the description") {
+  std::string src =
+      "\\newcommand{\\cvevent}[4]{\\begin{tabular*}{1\\textwidth}{p{13cm} p{3cm}}\\textbf{#2} - #3 & #1\\end{tabular*}\\\\#4}\n"
+      "\\section{Experience}\n"
+      "\\cvevent{2016 - present}{Data Analyst}{Example Council}{Built the reporting pipeline for twelve departments and trained "
+      "forty staff to use the dashboards every week.}\n";
+  auto d = parse(src);
+  REQUIRE(d->entries.size() == 1);
+  CHECK(d->entries[0].dates.text == "2016 - present");
+  CHECK(d->entries[0].role.text == "Data Analyst");
+  CHECK(d->entries[0].organisation.text == "Example Council");
+  const Block& h = d->blocks[d->entries[0].headerBlock];
+  CHECK(h.prose.text.find("Built") == std::string::npos);
+  auto p = blocksOf(*d, BlockKind::Paragraph);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0]->prose.text.rfind("Built the reporting pipeline", 0) == 0);
+  CHECK(checkSourceMap(*d).empty());
+}
+
+TEST_CASE("AltaCV, yaac and mcdowell entry commands") {
+  auto alta = parse("\\documentclass{altacv}\n\\begin{document}\n\\cvsection{Experience}\n\\cvevent{Analyst}{Example Bank}{Jan 2020 -- Present}{Leeds}\n\\begin{itemize}\\item Did X\\end{itemize}\n\\end{document}\n");
+  REQUIRE(alta->entries.size() == 1);
+  CHECK(alta->entries[0].role.text == "Analyst");
+  CHECK(alta->entries[0].organisation.text == "Example Bank");
+  CHECK(alta->entries[0].location.text == "Leeds");
+  CHECK(alta->entries[0].bullets.size() == 1);
+  auto yaac = parse("\\documentclass{yaac-another-awesome-cv}\n\\begin{document}\n\\sectionTitle{Experience}{\\faSuitcase}\n"
+                    "\\experience{Today}{Developer}{Example SAS}{Paris}{2015}{\\begin{itemize}\\item Built Y\\end{itemize}}{Java, Go}\n\\end{document}\n");
+  REQUIRE(yaac->entries.size() == 1);
+  CHECK(yaac->entries[0].role.text == "Developer");
+  CHECK(yaac->entries[0].organisation.text == "Example SAS");
+  CHECK(yaac->entries[0].bullets.size() == 1);
+  CHECK(yaac->sections.size() == 2);
+  auto mc = parse("\\documentclass{mcdowellcv}\n\\begin{document}\n\\begin{cvsection}{Employment}\n"
+                  "\\begin{cvsubsection}{Intern}{Example Corp}{Summer 2004}\n\\begin{itemize}\\item Wrote Z\\end{itemize}\n"
+                  "\\end{cvsubsection}\n\\end{cvsection}\n\\end{document}\n");
+  REQUIRE(mc->entries.size() == 1);
+  CHECK(mc->entries[0].role.text == "Intern");
+  CHECK(mc->entries[0].dates.text == "Summer 2004");
+  CHECK(mc->sections.size() == 2);
+  CHECK(mc->sections[1].kind == SectionKind::Experience);
+}
+
+TEST_CASE("words stay apart across unknown macro arguments; glyph numbers are not prose") {
+  auto d = parse("\\datedline{Example Ltd}{2019 -- 2021}%\n  {Leeds}\n\n\\iconentry{\\char\"F015}{me.example}\n");
+  auto p = blocksOf(*d, BlockKind::Paragraph);
+  REQUIRE(p.size() == 2);
+  CHECK(p[0]->prose.text == "Example Ltd 2019 \xE2\x80\x93 2021 Leeds");
+  CHECK(p[1]->prose.text == "me.example");
+  CHECK(checkSourceMap(*d).empty());
+}
+
+TEST_CASE("a line break inside a bullet is a space; a control word eats the spaces after it") {
+  auto d = parse("\\begin{itemize}\\item Line one\\\\ line two\\end{itemize}\n\\small Cost \\pounds 5\n");
+  auto b = blocksOf(*d, BlockKind::Bullet);
+  REQUIRE(b.size() == 1);
+  CHECK(b[0]->prose.text == "Line one line two");
+  auto p = blocksOf(*d, BlockKind::Paragraph);
+  REQUIRE(p.size() == 1);
+  CHECK(p[0]->prose.text == "Cost \xC2\xA3" "5");
+}
