@@ -131,9 +131,12 @@ std::shared_ptr<KeywordReport> analyzeKeywords(const CvDocument& doc, const Conf
     if (!scannable(b) || b.prose.text.empty()) continue;
     bool list = b.section >= 0 && static_cast<size_t>(b.section) < doc.sections.size() &&
                 doc.sections[static_cast<size_t>(b.section)].kind == SectionKind::Skills;
-    std::vector<Mention> ms = lex.scan(b.prose.text, list);
+    // Names the advert asks for are looked for leniently: a CV that writes
+    // "in R" or "Go" must not be told it lacks them.
+    auto mode = list ? Lexicon::Context::List : Lexicon::Context::Lenient;
+    std::vector<Mention> ms = lex.scan(b.prose.text, mode);
     if (extras.aliasCount()) {
-      std::vector<Mention> more = extras.scan(b.prose.text, list);
+      std::vector<Mention> more = extras.scan(b.prose.text, mode);
       ms.insert(ms.end(), more.begin(), more.end());
     }
     for (size_t i = 0; i < ms.size(); ++i) {

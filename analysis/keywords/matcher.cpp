@@ -249,7 +249,8 @@ uint32_t Lexicon::addSpec(uint32_t skill, std::string_view spec) {
   return id;
 }
 
-std::vector<Mention> Lexicon::scan(std::string_view text, bool listContext) const {
+std::vector<Mention> Lexicon::scan(std::string_view text, Context context) const {
+  const bool listContext = context == Context::List;
   std::vector<Mention> cands;
   const size_t n = text.size();
   std::string consumed;
@@ -322,6 +323,10 @@ std::vector<Mention> Lexicon::scan(std::string_view text, bool listContext) cons
     std::string after = wordAfter(text, m.end);
     if (isYear(after) || ((m.flags & kNeedsContext) && proseWordAfter(after))) {
       ok[k] = 2;  // decided: prose ("Spring 2021", "Go to market")
+      continue;
+    }
+    if (context == Context::Lenient) {
+      ok[k] = 1;
       continue;
     }
     for (size_t o = 0; o < cands.size(); ++o)

@@ -46,11 +46,16 @@ class Lexicon {
   // "REST API(s)"); returns its id.
   uint32_t addSpec(uint32_t skill, std::string_view spec);
 
+  // How much context an ambiguous name ("Go", "C") needs in a text.
+  enum class Context : uint8_t {
+    Prose,    // an advert line: a list, "in Go", "Go services" (the strict rules)
+    List,     // a list of skills (a CV skills section): none
+    Lenient,  // CV prose checked for names the advert asks for: anything but
+              // clear prose ("Go to market", "Spring 2021", "Go-live")
+  };
   // Every accepted mention in text (nested ones included: "Spring Boot"
   // gives Spring Boot and Spring), sorted by begin then longest first.
-  // listContext: the text is a list of skills (a CV skills section), so
-  // ambiguous names need no further context.
-  std::vector<Mention> scan(std::string_view text, bool listContext = false) const;
+  std::vector<Mention> scan(std::string_view text, Context context = Context::Prose) const;
 
   const AliasInfo& alias(uint32_t id) const { return aliases_[id]; }
   // The alias whose key is exactly this one (any flags); -1 when none.

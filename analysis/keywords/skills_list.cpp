@@ -42,7 +42,7 @@ std::string separatorOf(std::string_view text) {
 int sameCategoryCount(const Block& b, const std::string& category) {
   if (category.empty()) return 0;
   int n = 0;
-  for (const kw::Mention& m : kw::taxonomy().scan(b.prose.text, true))
+  for (const kw::Mention& m : kw::taxonomy().scan(b.prose.text, kw::Lexicon::Context::List))
     if (m.skill < skillTable().size() && category == skillCategoryName(skillTable()[m.skill].category)) ++n;
   return n;
 }

@@ -119,3 +119,28 @@ TEST_CASE("matching: the role profile stands in without an advert") {
   REQUIRE(match(fe, "React"));
   CHECK(match(fe, "React")->status == KeywordStatus::Exact);
 }
+
+TEST_CASE("matching: names the advert asks for are found leniently in CV prose") {
+  CHECK(statusOf("- Analysed survey data in R\n", "- Languages: R, Python\n", "R") == KeywordStatus::Exact);
+  CHECK(statusOf("- Go was our main language\n", "- Go\n", "Go") == KeywordStatus::Exact);
+  // Clear prose still is not the name.
+  CHECK(statusOf("- Go-live support for the new app\n", "- Go\n", "Go") == KeywordStatus::Missing);
+  CHECK(statusOf("- Go to market plan\n", "- Go\n", "Go") == KeywordStatus::Missing);
+  CHECK(statusOf("- Joined in Spring 2021\n", "- Java and Spring\n", "Spring") == KeywordStatus::Missing);
+}
+
+TEST_CASE("matching: total on arbitrary bytes") {
+  std::string junk;
+  uint32_t x = 12345;
+  for (int i = 0; i < 20000; ++i) {
+    x = x * 1103515245u + 12345u;
+    junk.push_back(static_cast<char>((x >> 16) & 0xFF));
+    if (i % 97 == 0) junk += " C++ Go, k8s .NET \xE2\x80\xA2 ## Essential\n- ";
+  }
+  auto ks = kw::extractAdvertKeywords(junk);
+  CHECK(!ks.empty());
+  auto res = lintWithAdvert(junk, junk);
+  REQUIRE(res.keywords);
+  for (const KeywordMatch& m : res.keywords->matches)
+    for (const KeywordHit& h : m.hits) CHECK(h.range.end <= junk.size());
+}

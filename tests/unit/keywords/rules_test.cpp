@@ -181,3 +181,20 @@ TEST_CASE("keyword rules: the JSON report fields") {
   CHECK(match(res, "Redis")->status == KeywordStatus::Missing);
   CHECK(match(res, "Python")->status == KeywordStatus::Exact);
 }
+
+TEST_CASE("missing-keyword: the advert from a cvlint directive or beside the CV") {
+  MemoryFiles files;
+  files.files["/mem/adverts/acme.md"] = "## Essential\n- Kubernetes\n";
+  files.files["/mem/cv.job.md"] = "## Essential\n- Terraform\n";
+  AnalysisRequest req;
+  req.path = "/mem/cv.md";
+  req.text = "<!-- cvlint: job=adverts/acme.md -->\n# Jane\n\n## Skills\n\n- Python\n";
+  req.files = &files;
+  auto res = analyze(req);
+  CHECK(missingKeywords(res) == std::vector<std::string>{"Kubernetes"});
+  req.text = "# Jane\n\n## Skills\n\n- Python\n";
+  auto beside = analyze(req);
+  CHECK(missingKeywords(beside) == std::vector<std::string>{"Terraform"});
+  REQUIRE(beside.keywords);
+  CHECK(beside.keywords->source == "/mem/cv.job.md");
+}
