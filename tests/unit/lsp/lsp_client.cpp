@@ -189,6 +189,23 @@ void LspClient::dispatch(json msg) {
   }
 }
 
+json LspClient::waitMatching(const std::function<bool(const json&)>& pred, int timeoutMs) {
+  int64_t deadline = nowMs() + timeoutMs;
+  for (;;) {
+    for (auto* list : {&responses_, &notes_})
+      for (auto it = list->begin(); it != list->end(); ++it)
+        if (pred(*it)) {
+          json m = *it;
+          list->erase(it);
+          return m;
+        }
+    int64_t left = deadline - nowMs();
+    if (left <= 0) return nullptr;
+    auto msg = readMessage(static_cast<int>(left));
+    if (msg) dispatch(std::move(*msg));
+  }
+}
+
 std::vector<json> LspClient::takeNullIdResponses() {
   std::vector<json> out, keep;
   for (json& r : responses_) (r["id"].is_null() ? out : keep).push_back(std::move(r));

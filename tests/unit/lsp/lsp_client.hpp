@@ -5,6 +5,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <functional>
 #include <optional>
 #include <string>
 #include <thread>
@@ -36,6 +37,9 @@ class LspClient {
   json diagnostics(const std::string& uri, std::optional<int64_t> version = std::nullopt, int timeoutMs = 5000);
   // The next notification of a method matching pred; null on timeout.
   json waitNotification(const std::string& method, int timeoutMs = 5000);
+  // The first message received (response or notification, oldest first,
+  // not yet consumed) for which pred holds; it is consumed. Null on timeout.
+  json waitMatching(const std::function<bool(const json&)>& pred, int timeoutMs = 5000);
   // Every server->client request received so far (method, params).
   const std::vector<json>& serverRequests() const { return serverRequests_; }
   // Error responses with a null id received so far (parse errors), removed.

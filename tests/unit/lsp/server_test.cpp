@@ -57,6 +57,18 @@ json project(const json& diags) {
   return out;
 }
 
+// A server with one document open in a fresh workspace.
+struct Session {
+  Workspace ws;
+  LspClient c;
+  std::string uri;
+  explicit Session(const std::string& text, json caps = json::object(), json settings = json::object())
+      : c(LspClient::Mode::InProcess, std::move(settings)), uri(ws.uri("cv.md")) {
+    c.initialize(std::move(caps), ws.root());
+    c.open(uri, text);
+  }
+};
+
 json engineDiagnostics(const std::string& text, Format format, Encoding enc = Encoding::Utf16, const Config& cfg = {}) {
   auto res = test::lint(text, format, cfg);
   json out = json::array();
@@ -167,11 +179,9 @@ TEST_CASE("server: an incremental edit before an emoji shifts every later diagno
 }
 
 TEST_CASE("server: a quick fix's edit, applied, gives the engine's fixed text") {
-  Workspace ws;
-  LspClient c;
-  c.initialize({}, ws.root());
-  std::string uri = ws.uri("cv.md");
-  c.open(uri, kCv);
+  Session s(kCv);
+  LspClient& c = s.c;
+  const std::string& uri = s.uri;
   json diags = c.diagnostics(uri)["diagnostics"];
   auto res = test::lint(kCv, Format::Markdown);
   size_t checked = 0;
@@ -198,11 +208,9 @@ TEST_CASE("server: a quick fix's edit, applied, gives the engine's fixed text") 
 }
 
 TEST_CASE("server: source.fixAll.cvlint applies every safe fix without overlaps") {
-  Workspace ws;
-  LspClient c;
-  c.initialize({}, ws.root());
-  std::string uri = ws.uri("cv.md");
-  c.open(uri, kCv);
+  Session s(kCv);
+  LspClient& c = s.c;
+  const std::string& uri = s.uri;
   c.diagnostics(uri);
   json r = c.request("textDocument/codeAction", {{"textDocument", {{"uri", uri}}}, {"range", {{"start", position(0, 0)}, {"end", position(0, 0)}}},
                                                  {"context", {{"diagnostics", json::array()}, {"only", {"source.fixAll"}}}}});
@@ -252,11 +260,9 @@ TEST_CASE("server: disable-for-this-line inserts the directive in the document's
 }
 
 TEST_CASE("server: hover on a finding explains it; elsewhere nothing") {
-  Workspace ws;
-  LspClient c;
-  c.initialize({}, ws.root());
-  std::string uri = ws.uri("cv.md");
-  c.open(uri, kCv);
+  Session s(kCv);
+  LspClient& c = s.c;
+  const std::string& uri = s.uri;
   json diags = c.diagnostics(uri)["diagnostics"];
   json target;
   for (const json& d : diags)
@@ -298,11 +304,9 @@ TEST_CASE("server: completion offers strong verbs at the start of a bullet only"
 }
 
 TEST_CASE("server: documentSymbol lists the sections and their entries") {
-  Workspace ws;
-  LspClient c;
-  c.initialize({}, ws.root());
-  std::string uri = ws.uri("cv.md");
-  c.open(uri, kCv);
+  Session s(kCv);
+  LspClient& c = s.c;
+  const std::string& uri = s.uri;
   json r = c.request("textDocument/documentSymbol", {{"textDocument", {{"uri", uri}}}});
   auto res = test::lint(kCv, Format::Markdown);
   size_t sections = 0;
@@ -320,11 +324,9 @@ TEST_CASE("server: documentSymbol lists the sections and their entries") {
 }
 
 TEST_CASE("server: codeLens shows the page estimate at the top") {
-  Workspace ws;
-  LspClient c;
-  c.initialize({}, ws.root());
-  std::string uri = ws.uri("cv.md");
-  c.open(uri, kCv);
+  Session s(kCv);
+  LspClient& c = s.c;
+  const std::string& uri = s.uri;
   json r = c.request("textDocument/codeLens", {{"textDocument", {{"uri", uri}}}});
   auto res = test::lint(kCv, Format::Markdown);
   REQUIRE(r["result"].is_array());
@@ -399,11 +401,9 @@ TEST_CASE("server: pull diagnostics only when the client advertises them") {
 }
 
 TEST_CASE("server: latest text wins: a burst of edits publishes only current versions") {
-  Workspace ws;
-  LspClient c;
-  c.initialize({}, ws.root());
-  std::string uri = ws.uri("cv.md");
-  c.open(uri, kCv);
+  Session s(kCv);
+  LspClient& c = s.c;
+  const std::string& uri = s.uri;
   c.diagnostics(uri, 1);
   std::string text = kCv;
   std::string burst;
@@ -417,7 +417,14 @@ TEST_CASE("server: latest text wins: a burst of edits publishes only current ver
   json last = c.diagnostics(uri, 40);
   REQUIRE(last.is_object());
   CHECK(project(last["diagnostics"]) == engineDiagnostics(text, Format::Markdown));
-  // The published versions before it only ever increase.
+  // The ones published before it (still queued in the client, in arrival
+  // order) are of increasing versions: an older analysis never follows a newer.
+  std::vector<int64_t> versions;
+  for (json p; (p = c.diagnostics(uri, std::nullopt, 200)).is_object();) versions.push_back(p["version"]);
+  for (size_t i = 0; i < versions.size(); ++i) {
+    CHECK(versions[i] < 40);
+    if (i > 0) CHECK(versions[i] > versions[i - 1]);
+  }
   CHECK(c.shutdownAndExit() == 0);
 }
 
