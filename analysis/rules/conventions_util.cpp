@@ -253,7 +253,9 @@ DateRange parseDates(std::string_view s) {
       DateStyle style = DateStyle::MonthShort;
       bool ambiguous = false;
       for (int m = 0; m < 12; ++m) {
-        if (w == kMonthLong[m]) month = m + 1, style = DateStyle::MonthLong, ambiguous = (m == 4);
+        // March, April, May, June and July are written in full in
+        // abbreviated styles too (Aug. 2018 - June 2020): they fit any.
+        if (w == kMonthLong[m]) month = m + 1, style = DateStyle::MonthLong, ambiguous = (m >= 2 && m <= 6);
         else if (w == kMonthShort[m] || (m == 8 && w == "sept")) month = m + 1, style = DateStyle::MonthShort;
       }
       if (month) {

@@ -90,7 +90,7 @@ struct DatePoint {
   DateStyle style = DateStyle::Year;
   int year = 0;
   int month = 0;          // 1..12, 0 when absent
-  bool ambiguous = false; // "May 2020": short and long at once
+  bool ambiguous = false; // "May 2020", "June 2020": fits short and long styles
   bool padded = true;     // Slash: "01/2020" (true) or "1/2020"
   uint32_t begin = 0;     // text bytes in the parsed string
   uint32_t end = 0;

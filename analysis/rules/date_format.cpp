@@ -102,7 +102,7 @@ class DateFormat final : public Rule {
       uint32_t b = UINT32_MAX, e = 0;
       for (const DatePoint& p : d.range.points) {
         if (!monthStyle(p.style) || p.style == dom) continue;
-        bool longOrShort = dom == DateStyle::MonthShort || dom == DateStyle::MonthLong;
+        bool longOrShort = dom == DateStyle::MonthShort || dom == DateStyle::MonthShortDot || dom == DateStyle::MonthLong;
         if (p.ambiguous && longOrShort) continue;
         differs = true;
         b = std::min(b, p.begin), e = std::max(e, p.end);

@@ -6,6 +6,7 @@
 // "British Airways" never match. Photos come from the front ends' layout
 // facts. The fix deletes the field, or the whole line when nothing else is on it.
 #include <array>
+#include <cstring>
 
 #include "rules/conventions_util.hpp"
 #include "rules/rules.hpp"
@@ -97,10 +98,35 @@ const char* detailOf(std::string_view t, uint32_t fb, uint32_t fe, const std::ve
     if (a == "religion" && label(i)) return "religion";
     if ((a == "children" || a == "dependants" || a == "dependents") && label(i) && isNumber(b)) return "marital status";
   }
+  // Values on their own, or as one of a comma list ("British national, married, 2 children").
   static const char* kMarital[] = {"married", "single", "divorced", "widowed", "separated"};
-  for (const char* m : kMarital)
-    if (field == m || (!ws.empty() && w(0) == m && (w(1) == "with" || t[ws[0].end] == ','))) return "marital status";
-  if (field == "male" || field == "female") return "gender";
+  size_t b = 0;
+  while (b <= field.size()) {
+    size_t e = field.find(',', b);
+    if (e == std::string_view::npos) e = field.size();
+    std::string_view part = field.substr(b, e - b);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+    for (const char* m : kMarital)
+      if (part == m || (part.substr(0, std::strlen(m) + 5) == std::string(m) + " with")) return "marital status";
+    if (part == "male" || part == "female") return "gender";
+    b = e + 1;
+  }
+  if (!bullet)
+    for (size_t i = 0; i < ws.size(); ++i)
+      if (w(i) == "married" || w(i) == "divorced" || w(i) == "widowed") return "marital status";
+  return nullptr;
+}
+
+// Template commands that hold a detail (moderncv's \born, \dateofbirth, ...).
+const char* detailOfCommand(std::string_view cmd) {
+  if (cmd == "born" || cmd == "dateofbirth" || cmd == "birthdate" || cmd == "birthday" || cmd == "dob")
+    return "date of birth";
+  if (cmd == "nationality" || cmd == "citizenship") return "nationality";
+  if (cmd == "maritalstatus" || cmd == "marital") return "marital status";
+  if (cmd == "gender") return "gender";
+  if (cmd == "religion") return "religion";
+  if (cmd == "age") return "age";
   return nullptr;
 }
 
@@ -152,6 +178,10 @@ class PersonalDetails final : public Rule {
     for (const Block& blk : doc.blocks) {
       if (blk.kind == BlockKind::Code || blk.kind == BlockKind::Heading || blk.prose.text.empty()) continue;
       std::string t = conv::lower(blk.prose.text);
+      if (const char* what = detailOfCommand(blk.command)) {
+        report(doc, blk.file, blk.range, what, conv::deletion(doc, blk.file, blk.range), out);
+        continue;
+      }
       auto fields = fieldsOf(blk.prose, doc.source(blk.file));
       for (size_t fi = 0; fi < fields.size(); ++fi) {
         auto [fb, fe] = fields[fi];

@@ -27,6 +27,12 @@ TEST_CASE("date-format: one style throughout has no finding") {
   CHECK(md(jobs({r("Jan 2020", "Present"), r("2015", "2018")}), kRule).empty());
 }
 
+TEST_CASE("date-format: March to July written in full fit an abbreviated style") {
+  CHECK(md(jobs({r("Aug. 2018", "May 2021"), r("Sept. 2016", "June 2018"), r("Jan. 2015", "July 2016")}), kRule).empty());
+  // A three-letter month among full names does not.
+  CHECK(md(jobs({r("January 2020", "Present"), r("September 2018", "December 2019"), r("Jun 2017", "August 2018")}), kRule).size() == 1);
+}
+
 TEST_CASE("date-format: a different month style is reported and rewritten in the dominant one") {
   std::string cv = jobs({r("Jan 2020", "Present"), r("Mar 2018", "Dec 2019"), r("06/2017", "09/2017")});
   auto fs = md(cv, kRule);

@@ -20,7 +20,8 @@ std::string mdCv(std::string_view header) {
 TEST_CASE("personal-details: each detail in a Markdown header is found") {
   for (const char* line : {"Date of birth: 1 January 1990", "DOB: 01/01/1990", "Born 1 January 1990 in Leeds",
                            "Age: 34", "34 years old", "Marital status: Married", "Nationality: British",
-                           "Gender: Female", "Religion: Christian", "Sex: Male", "Married"}) {
+                           "Gender: Female", "Religion: Christian", "Sex: Male", "Married", "Marital Status - Single",
+                           "D.O.B.: 12.03.1988", "British national, married, 2 children"}) {
     CAPTURE(line);
     auto fs = md(mdCv(line), kRule);
     REQUIRE(fs.size() == 1);

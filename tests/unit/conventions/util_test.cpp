@@ -43,6 +43,8 @@ TEST_CASE("parseDates reads the common entry date styles") {
   r = parseDates("May 2020");
   REQUIRE(r.points.size() == 1);
   CHECK(r.points[0].ambiguous);
+  CHECK(parseDates("June 2020").points.at(0).ambiguous);
+  CHECK_FALSE(parseDates("August 2020").points.at(0).ambiguous);
 }
 
 TEST_CASE("parseDates ignores words that only look like months and lone numbers") {
