@@ -176,6 +176,17 @@ bool numberMeasures(const std::vector<Chunk>& chunks, size_t ci, size_t i, size_
 
 }  // namespace
 
+bool mentionsYear(std::string_view text) {
+  for (size_t i = 0; i + 4 <= text.size(); ++i) {
+    if (!isDigit(text[i]) || (i > 0 && (isDigit(text[i - 1]) || isAsciiLetter(text[i - 1])))) continue;
+    size_t j = i;
+    while (j < text.size() && isDigit(text[j])) ++j;
+    if (j - i == 4 && isYear(text.substr(i, 4)) && (j == text.size() || !isAsciiLetter(text[j]))) return true;
+    i = j;
+  }
+  return false;
+}
+
 bool hasMeasurement(std::string_view text) {
   if (text.find("<N>") != std::string_view::npos) return true;  // a placeholder waiting to be filled in
   std::vector<Chunk> chunks;

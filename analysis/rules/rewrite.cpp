@@ -270,7 +270,7 @@ struct Engine {
     }
     if (verbChain(chain(i, lexicon::byGerund), helper)) return;
     std::string_view last = w(m.end - 1);
-    if (helper && inList(last, {"helped", "to", "aided", "assisted"}) && verbChain(chain(i, lexicon::byBase), true))
+    if (helper && inList(last, {"helped", "to", "aided", "assisted", "helping", "assisting"}) && verbChain(chain(i, lexicon::byBase), true))
       return;
     if (nominalisation(i, phraseEnd, helper)) return;
     if (m.kind == WeakKind::Beneficiary && beneficiary(i, phraseEnd)) return;

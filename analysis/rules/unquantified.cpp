@@ -52,6 +52,7 @@ replace `<N>` with the real figure.
       Opening o = opening(t);
       if (o.labelled && !lexicon::looksLikeVerb(t.words[o.head].lower)) continue;  // "Stack: Go, Kafka"
       if (hasMeasurement(t.text)) continue;
+      if (!lexicon::looksLikeVerb(t.words[o.head].lower) && mentionsYear(t.text)) continue;  // an entry header
       uint32_t begin = t.words[o.first].begin, end = t.words.back().end;
       Finding f = makeFinding(b, begin, end, "Quantify this achievement: add a number (%, £, users, time saved)");
       const std::string& verb = t.words[o.head].lower;

@@ -85,6 +85,9 @@ std::string matchCase(std::string_view replacement, std::string_view original);
 // five, 3x, 120 ms, the `<N>` placeholder); years, date ranges, versions and
 // product or standard names (Python 3, HTTP/2, ISO 27001, S3) do not count.
 bool hasMeasurement(std::string_view text);
+// True when the text names a year (1950-2039) as a whole word: with no verb
+// at the opening, such a bullet is an entry header ("Acme 2020 – 2023 London").
+bool mentionsYear(std::string_view text);
 
 // Bullets whose wording is judged as achievements: in Experience/Projects
 // sections, in entries of other non-education sections, or anywhere when the
