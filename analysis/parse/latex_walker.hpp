@@ -73,6 +73,9 @@ class Walker {
   void run();
 
  private:
+  void markTitle();
+
+ private:
   // --- stream (latex_walker.cpp) ---
   void pushFile(uint16_t file, std::string path);
   void pushTokens(std::vector<Token> toks);
