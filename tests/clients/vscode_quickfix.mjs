@@ -199,7 +199,21 @@ async function main() {
   log('status bar:', status || '(none)');
   if (expectPages === 'yes' && !/pages/.test(status)) return finish('short: no page estimate in the status bar', 1);
 
-  // 6. A missing server: a clear message and the README one click away.
+  // 6. The status bar item opens the keyword report beside the CV.
+  if (status) {
+    await page.locator('.statusbar-item', { hasText: 'pages' }).first().click({ timeout: 5000 });
+    const reportTab = page.locator('.tabs-container .tab', { hasText: 'keywords' }).first();
+    if (!await reportTab.waitFor({ timeout: 15000 }).then(() => true, () => false)) {
+      const err = norm(await page.locator('.notification-toast').first().textContent({ timeout: 1000 }).catch(() => ''));
+      await page.screenshot({ path: path.join(outDir, 'vscode-report.png') });
+      return finish(`short: the status bar item opened no keyword report${err ? ` (${err.slice(0, 120)})` : ''}`, 1);
+    }
+    await sleep(1500);
+    await page.screenshot({ path: path.join(outDir, 'vscode-report.png') });
+    log('keyword report tab:', norm(await reportTab.textContent()));
+  }
+
+  // 7. A missing server: a clear message and the README one click away.
   // Through the Settings editor, as a user would.
   await page.keyboard.press('Control+,');
   const search = page.locator('.settings-editor .settings-header .monaco-editor textarea, .settings-editor .suggest-input-container textarea').first();
@@ -225,7 +239,7 @@ async function main() {
     return finish('short: "Open README" opened no README', 1);
   }
 
-  return finish(`holds: "${first}" rewrote line ${weakLine + 1} to "${after.trim()}", the squiggle went, "cvlint: Fix all" did the same${status ? `; status "${status.trim()}"` : ''}; a missing server is explained with its README`, 0);
+  return finish(`holds: "${first}" rewrote line ${weakLine + 1} to "${after.trim()}", the squiggle went, "cvlint: Fix all" did the same${status ? `; status "${status.trim()}"` : ''}${status ? '; the status bar opens the keyword report' : ''}; a missing server is explained with its README`, 0);
 }
 
 main().catch(async e => {

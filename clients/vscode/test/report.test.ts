@@ -41,6 +41,13 @@ test('the report lists score, missing, variants and matched keywords', () => {
   assert.match(md, /≈ 2\.4 of 2 — \*\*over the limit\*\*/);
 });
 
+test('without an advert the report names the role profile', () => {
+  const md = renderKeywordReport({ keywords: { role: 'backend-developer', score: 0.4, matched: [], missing: [] } });
+  assert.match(md, /40% against the role profile `backend-developer`/);
+  assert.match(md, /## Matched \(0\)\n\nNone yet\./);
+  assert.doesNotMatch(md, /## Missing/, 'no empty Missing section');
+});
+
 test('no keywords: the report says how to give it an advert', () => {
   const md = renderKeywordReport(pickFile(report, 'other.md'));
   assert.match(md, /no keywords to match/);
