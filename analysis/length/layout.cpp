@@ -303,6 +303,114 @@ void applyPreambleCommand(Layout& l, std::string_view src) {
   }
 }
 
+// Balanced {...} group starting at s[i] == '{': its content, i moved past it.
+std::string_view braced(std::string_view s, size_t& i) {
+  if (i >= s.size() || s[i] != '{') return {};
+  size_t b = ++i;
+  int depth = 1;
+  while (i < s.size() && depth > 0) {
+    if (s[i] == '\\') { i += 2; continue; }
+    if (s[i] == '{') ++depth;
+    else if (s[i] == '}') --depth;
+    ++i;
+  }
+  return s.substr(b, (depth == 0 ? i - 1 : i) - b);
+}
+
+// Sum of \vspace{...} lengths in a macro body.
+double vspaceIn(std::string_view body, const Layout& l) {
+  double sum = 0;
+  double em = l.sizes[kNormal].size;
+  for (size_t p = body.find("\\vspace"); p != std::string_view::npos; p = body.find("\\vspace", p + 1)) {
+    size_t i = p + 7;
+    if (i < body.size() && body[i] == '*') ++i;
+    while (i < body.size() && body[i] == ' ') ++i;
+    std::string_view arg = braced(body, i);
+    if (auto v = parseLength(arg, em, 0.43 * em, &l)) sum += *v;
+  }
+  return sum;
+}
+
+void skipSpaces(std::string_view s, size_t& i) {
+  while (i < s.size() && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' || s[i] == '%')) {
+    if (s[i] == '%') while (i < s.size() && s[i] != '\n') ++i;
+    else ++i;
+  }
+}
+
+// Reads the preamble for user macros' vertical space and titlesec formats.
+void scanPreamble(Layout& l, std::string_view pre) {
+  for (const char* def : {"\\newcommand", "\\renewcommand", "\\providecommand"}) {
+    std::string_view d(def);
+    for (size_t p = pre.find(d); p != std::string_view::npos; p = pre.find(d, p + 1)) {
+      size_t i = p + d.size();
+      if (i < pre.size() && pre[i] == '*') ++i;
+      skipSpaces(pre, i);
+      std::string name;
+      if (i < pre.size() && pre[i] == '{') {
+        std::string_view n = braced(pre, i);
+        name = std::string(trim(n));
+      } else if (i < pre.size() && pre[i] == '\\') {
+        size_t b = i++;
+        while (i < pre.size() && std::isalpha(static_cast<unsigned char>(pre[i]))) ++i;
+        name = std::string(pre.substr(b, i - b));
+      }
+      if (name.empty()) continue;
+      skipSpaces(pre, i);
+      while (i < pre.size() && pre[i] == '[') {  // [n] and [default]
+        size_t e = pre.find(']', i);
+        if (e == std::string_view::npos) break;
+        i = e + 1;
+        skipSpaces(pre, i);
+      }
+      std::string_view body = braced(pre, i);
+      double v = vspaceIn(body, l);
+      if (v != 0) l.macroSkip[name] = v;
+    }
+  }
+  // \titleformat{\section}...: vertical space and a \titlerule in the format.
+  static const char* kLevels[] = {"section", "subsection", "subsubsection"};
+  for (size_t p = pre.find("\\titleformat"); p != std::string_view::npos; p = pre.find("\\titleformat", p + 1)) {
+    size_t i = p + 12;
+    if (i < pre.size() && pre[i] == '*') ++i;
+    skipSpaces(pre, i);
+    std::string_view which = trim(braced(pre, i));
+    int level = -1;
+    for (int k = 0; k < 3; ++k)
+      if (which == std::string("\\") + kLevels[k]) level = k;
+    if (level < 0) continue;
+    size_t start = i;
+    // The remaining arguments ([shape]{format}{label}{sep}{before}[after]).
+    for (int args = 0; args < 7 && i < pre.size(); ++args) {
+      skipSpaces(pre, i);
+      if (i < pre.size() && pre[i] == '[') {
+        size_t e = pre.find(']', i);
+        if (e == std::string_view::npos) break;
+        i = e + 1;
+      } else if (i < pre.size() && pre[i] == '{') {
+        braced(pre, i);
+      } else {
+        break;
+      }
+    }
+    std::string_view all = pre.substr(start, i - start);
+    HeadingStyle& hs = l.headings[level];
+    double v = vspaceIn(all, l);
+    if (all.find("\\titlerule") != std::string_view::npos) {
+      // A rule under the title: TeX adds no interline glue after a rule, so
+      // the next line sits its depth-free height below it.
+      SizeStep st = l.sizes[kNormal];
+      v += 0.4 - (st.baselineskip - 0.75 * st.size);
+    }
+    hs.after.w += v;
+    if (all.find("\\large") != std::string_view::npos) hs.size = kLarge1;
+    else if (all.find("\\Large") != std::string_view::npos) hs.size = kLarge2;
+    else if (all.find("\\LARGE") != std::string_view::npos) hs.size = kLarge3;
+    else if (all.find("\\huge") != std::string_view::npos) hs.size = kHuge1;
+    else if (all.find("\\normalsize") != std::string_view::npos) hs.size = kNormal;
+  }
+}
+
 }  // namespace
 
 Font Layout::font(SizeIdx i, std::string_view variant) const {
@@ -391,7 +499,10 @@ Layout layoutFor(const CvDocument& doc, const Config& config) {
     std::string lo = lower(trim(o));
     if (lo.size() > 2 && lo.substr(lo.size() - 2) == "pt") {
       int v = std::atoi(lo.c_str());
-      if (v >= 8 && v <= 20) pt = v;
+      // The standard classes know only 10pt, 11pt and 12pt (others are
+      // ignored with a warning); the ext* classes and moderncv add more.
+      bool ext = s.documentClass.rfind("ext", 0) == 0 || s.documentClass == "moderncv";
+      if ((v == 10 || v == 11 || v == 12) || (ext && v >= 8 && v <= 20)) pt = v;
     }
     for (const Paper& p : kPapers)
       if (lo == std::string(p.name) + "paper" || lo == p.name) l.paperW = p.w, l.paperH = p.h;
@@ -417,6 +528,10 @@ Layout layoutFor(const CvDocument& doc, const Config& config) {
     for (ListStyle& ls : l.lists) ls.topsep = ls.partopsep = ls.itemsep = {0, 0, 0}, ls.parsep = l.parskip;
   }
   for (const std::string& c : s.preambleCommands) applyPreambleCommand(l, c);
+  if (s.preamble.end > s.preamble.begin && !doc.files.empty()) {
+    std::string_view src = doc.source(0).view();
+    if (s.preamble.end <= src.size()) scanPreamble(l, src.substr(s.preamble.begin, s.preamble.end - s.preamble.begin));
+  }
   if (hasPackage(s, "setspace") && l.linespread == 1) {
     for (const std::string& c : s.preambleCommands) {
       if (c.find("onehalfspacing") != std::string::npos) l.linespread = pt <= 10 ? 1.25 : pt == 11 ? 1.213 : 1.241;

@@ -9,6 +9,7 @@
 // compiles (tests/unit/pages/).
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,6 +60,9 @@ struct Layout {
   double labelSep = 5;       // space after a description label
   // moderncv: the date column left of every entry and section title
   double hintColumn = 0;
+  // Net \vspace inside the body of each user macro (\resumeSubheading ->
+  // -7pt): added after every block the macro makes.
+  std::map<std::string, double> macroSkip;
 
   SizeStep size(SizeIdx i) const {
     SizeStep s = sizes[i];

@@ -107,6 +107,32 @@ std::vector<std::pair<uint32_t, std::string>> divTextBetween(std::string_view sr
   return out;
 }
 
+// \tiny .. \Huge as a size index, -1 for other commands.
+int sizeCommand(std::string_view c) {
+  if (!c.empty() && c.front() == '\\') c.remove_prefix(1);
+  static const char* kNames[] = {"tiny", "scriptsize", "footnotesize", "small", "normalsize",
+                                 "large", "Large", "LARGE", "huge", "Huge"};
+  for (int i = 0; i < 10; ++i)
+    if (c == kNames[i]) return i;
+  return -1;
+}
+
+// A list item made by a template's macro rather than a plain \item.
+bool macroItem(const Block& b) {
+  std::string_view c = b.command;
+  if (!c.empty() && c.front() == '\\') c.remove_prefix(1);
+  return !c.empty() && c != "item";
+}
+
+// Rows of a LaTeX entry header: two when it has three or more of role,
+// organisation, dates and location (the usual 2x2 tabular), else one.
+int entryRows(const CvDocument& doc, const Block& b) {
+  if (b.entry < 0 || static_cast<size_t>(b.entry) >= doc.entries.size()) return 1;
+  const Entry& e = doc.entries[b.entry];
+  int n = e.role.present() + e.organisation.present() + e.dates.present() + e.location.present();
+  return n >= 3 ? 2 : 1;
+}
+
 class Builder {
  public:
   Builder(const CvDocument& doc, const Layout& l) : doc_(doc), l_(l) {}
@@ -417,6 +443,10 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
   bool md = doc.format != Format::Latex;
   std::string_view src0 = doc.source(0).view();
   std::vector<bool> emitted(plan ? plan->groups.size() : 0, false);
+  // A LaTeX size switch (\small, \Large, ...) holds for the text blocks
+  // after it until the next heading, entry header or switch: the parser does
+  // not keep group scopes, and CV templates switch size per part.
+  int sizeSwitch = -1;
 
   int listDepth = 0;
   bool afterHeading = false;
@@ -476,6 +506,7 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
       case BlockKind::Title: {
         closeLists(0);
         int level = std::clamp<int>(b.level == 0 ? 1 : b.level, 1, 6);
+        sizeSwitch = -1;
         const HeadingStyle& hs = l.headings[level - 1];
         // A heading right after another one adds neither penalty nor space
         // (\@startsection under \if@nobreak).
@@ -527,13 +558,21 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
           closeLists(level);
           const ListStyle& ls = l.lists[level - 1];
           bld.penalty(kItemPenalty);
-          bld.addvspace(l.pandoc && tight ? Glue{} : ls.itemsep);
+          bld.addvspace(l.pandoc && tight ? Glue{} : macroItem(b) ? Glue{0, 1, 0} : ls.itemsep);
         }
         const ListStyle& ls = l.lists[level - 1];
         // Measured: pandoc's tight list still gets \parskip after running text.
         Glue parsep = l.pandoc && tight ? (opensAfterText ? l.parskip : Glue{}) : ls.parsep;
         double indent = listIndent(level);
-        bld.paragraph(b, text, kNormal, "rm", l.textW - indent, 0, parsep, afterHeading);
+        SizeIdx size = sizeSwitch >= 0 ? static_cast<SizeIdx>(sizeSwitch) : kNormal;
+        if (macroItem(b)) {
+          // Items made by a template's own macro (\resumeItem, \cvitem):
+          // these templates set them compact and small (calibrated on the
+          // corpus: Jake's resume and its descendants).
+          parsep = {};
+          if (sizeSwitch < 0) size = kSmall;
+        }
+        bld.paragraph(b, text, size, "rm", l.textW - indent, 0, parsep, afterHeading);
         afterHeading = false;
         break;
       }
@@ -550,10 +589,26 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
         double indent = l.parindent;
         if (afterHeading || b.kind != BlockKind::Paragraph) indent = 0;
         double hsize = l.textW - listIndent(listDepth);
+        SizeIdx size = sizeSwitch >= 0 ? static_cast<SizeIdx>(sizeSwitch) : kNormal;
+        if (b.kind == BlockKind::EntryHeader) {
+          sizeSwitch = -1;
+          size = kNormal;
+          if (!md && entryRows(doc, b) == 2) {
+            // A two-row entry header (role | dates over organisation |
+            // location): a tabular, one line per row.
+            bld.space(l.parskip);
+            SizeStep st = l.size(kNormal);
+            bld.box(st.baselineskip, 0.7 * st.size, bld.refAt(b, 0));
+            bld.penalty(kNoBreak);
+            bld.box(st.baselineskip + 1.5, 0.7 * st.size, bld.refAt(b, 0));
+            afterHeading = false;
+            break;
+          }
+        }
         // A Markdown block quote: pandoc's quote environment, indented 2.5em both sides.
         if (md && b.file == 0 && b.range.begin < src0.size() && src0[b.range.begin] == '>')
           hsize -= 2 * l.lists[0].leftmargin;
-        bld.paragraph(b, text, kNormal, variant, hsize, indent,
+        bld.paragraph(b, text, size, variant, hsize, indent,
                       listDepth > 0 ? (l.pandoc && tight ? Glue{} : l.lists[listDepth - 1].parsep) : l.parskip,
                       afterHeading);
         afterHeading = false;
@@ -593,8 +648,14 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
         break;
       }
       case BlockKind::Other:
-        layoutCommand(bld, l, b);
+        if (int sz = sizeCommand(b.command); sz >= 0) sizeSwitch = sz;
+        else layoutCommand(bld, l, b);
         break;
+    }
+    // Vertical space inside the macro that made the block.
+    if (!b.command.empty() && !l.macroSkip.empty()) {
+      auto it = l.macroSkip.find(b.command);
+      if (it != l.macroSkip.end()) bld.space({it->second, 0, 0});
     }
     prev = &b;
   }
