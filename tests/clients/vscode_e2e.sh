@@ -3,7 +3,8 @@
 # headless Chromium):
 #   1. builds the .vsix from a clean `npm ci && npm run package`;
 #   2. runs the independent check ../shared/checks/vscode_e2e.sh (installs
-#      code-server and playwright-core into the cache, squiggles appear);
+#      code-server and playwright-core into the cache, squiggles appear) on
+#      the Markdown CV and on the LaTeX one;
 #   3. runs vscode_quickfix.mjs in a fresh code-server: Ctrl+. on the weak-verb
 #      squiggle, the first action, the line rewritten; screenshot in OUT_DIR.
 # Usage: tests/clients/vscode_e2e.sh BUILD_DIR
@@ -56,6 +57,14 @@ if ((rc != 0)); then
   esac
   fail "the shared VS Code check: ${res:-exit $rc} (see $out/vscode-check.log, $out/vscode-check/)"
 fi
+
+# The same check on the LaTeX CV: the extension must start for `latex` documents too.
+WAIT_S=$WAIT_S bash "$checks/vscode_e2e.sh" "$cache" "$vsix" "$bindir" "$here/fixtures/cv.tex" "$out/vscode-check-tex" \
+  >"$out/vscode-check-tex.log" 2>&1
+rc=$?
+res_tex=$(grep -E '^(holds|short):' "$out/vscode-check-tex.log" | tail -n1)
+echo "shared check on cv.tex: ${res_tex:-no result (exit $rc)}"
+((rc == 0)) || fail "the shared VS Code check on a LaTeX CV: ${res_tex:-exit $rc} (see $out/vscode-check-tex.log)"
 
 # --- 3. our quick-fix check in a fresh code-server ------------------------------
 cs_dir=$cache/node_modules/code-server
@@ -126,4 +135,4 @@ res=$(grep -E '^(holds|short):' "$work/js.out" | tail -n1)
 if [[ ${CVLINT_UPDATE_SCREENSHOT:-0} == 1 && -f $out/vscode.png ]]; then
   cp "$out/vscode.png" "$repo/clients/vscode/screenshot.png" && echo "updated clients/vscode/screenshot.png"
 fi
-pass "VS Code (code-server 4.100.3): ${res#holds: }; screenshot $out/vscode.png"
+pass "VS Code (code-server 4.100.3): squiggles in Markdown and LaTeX; ${res#holds: }; screenshot $out/vscode.png"
