@@ -159,9 +159,12 @@ bool stripBullet(std::string_view& s) {
     s.remove_prefix(2);
     return true;
   }
-  for (std::string_view b : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x80\x93", "\xE2\x96\xAA"})
+  // • · – ▪ ✔ ✓ ➤ ► ● ◦ ★ and an emoji tick.
+  for (std::string_view b : {"\xE2\x80\xA2", "\xC2\xB7", "\xE2\x80\x93", "\xE2\x96\xAA", "\xE2\x9C\x94", "\xE2\x9C\x93",
+                             "\xE2\x9E\xA4", "\xE2\x96\xBA", "\xE2\x97\x8F", "\xE2\x97\xA6", "\xE2\x98\x85", "\xE2\x9C\x85"})
     if (s.substr(0, b.size()) == b) {
       s.remove_prefix(b.size());
+      while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
       return true;
     }
   size_t d = 0;
@@ -235,7 +238,26 @@ bool techShaped(std::string_view t) {
     else if (std::isdigit(c)) digit = true;
     else if (c >= 0x80) return false;
   }
-  (void)digit;
+  // Acronyms and letter-digit names ("FHIR", "HL7") outside a stop list of
+  // the words adverts shout or abbreviate that are not skills.
+  static const char* kAcronymStop[] = {
+      "AND", "THE", "FOR", "YOU", "OUR", "NOT", "ALL", "NEW", "MUST", "WILL", "CAN", "ARE", "WITH", "ESSENTIAL",
+      "DESIRABLE", "REQUIRED", "PLUS", "BONUS", "NICE", "HAVE", "ROLE", "TEAM", "WORK", "JOB", "APPLY", "NOW",
+      "UK", "USA", "EU", "EEA", "EMEA", "APAC", "CV", "HR", "CEO", "CTO", "CFO", "COO", "CIO", "VP", "STEM", "GCSE",
+      "NVQ", "HND", "HNC", "BTEC", "PHD", "BSC", "MSC", "WFH", "OTE", "TBC", "FTE", "IR35", "DBS", "NHS", "FCA",
+      "PLC", "LTD", "LLP", "ASAP", "FAQ", "GMT", "BST", "UTC", "PTO", "TOIL", "DEI", "EDI", "LGBTQ", "KPI", "KPIS",
+      "OKR", "OKRS", "ROI", "B2B", "B2C", "SME", "SMES", "SAAS", "PAAS", "IAAS", "IT", "ICT", "QA", "UX", "UI",
+      "API", "APIS", "AI", "SC", "DV", "NPPV", "BPSS", "UKVI", "ILR", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "AM", "PM",
+      "ETC", "EG", "IE", "NB", "FYI", "TL", "DR", "MVP", "POC", "RFC", "SDK", "IDE", "OS", "PC", "MAC", "OK"};
+  bool allUpper = std::none_of(t.begin(), t.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+  if (!camel && allUpper && t.size() >= 2 && t.size() <= 6 && std::isupper(static_cast<unsigned char>(t[0])) &&
+      std::all_of(t.begin(), t.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); }) &&
+      (t.size() >= 3 || digit)) {
+    std::string up(t);
+    for (const char* w : kAcronymStop)
+      if (up == w) return false;
+    return true;
+  }
   if (!camel) return false;
   static const char* kStop[] = {"LinkedIn", "YouTube", "PayPal", "iPhone", "iPad", "McDonald", "PhD", "BSc", "MSc",
                                 "MEng", "BEng", "BTech", "FinTech", "HealthTech", "EdTech", "PropTech", "InsurTech",

@@ -171,6 +171,19 @@ std::shared_ptr<KeywordReport> analyzeKeywords(const CvDocument& doc, const Conf
     }
   }
 
+  // The advert's form for a rewrite, singular where the CV's mention is
+  // ("Developed a REST API" -> "a RESTful API", not "a RESTful APIs").
+  for (KeywordMatch& m : r->matches)
+    for (KeywordHit& h : m.hits) {
+      h.replacement = m.keyword;
+      if (h.exact || m.keyword.size() < 2 || m.keyword.back() != 's' || h.found.empty()) continue;
+      char last = h.found.back();
+      if (last == 's' || last == 'S') continue;
+      std::string singular = m.keyword.substr(0, m.keyword.size() - 1);
+      int64_t a = lex.lookup(Lexicon::keyOf(singular));
+      if (a >= 0 && static_cast<int32_t>(lex.alias(static_cast<uint32_t>(a)).skill) == m.skill) h.replacement = singular;
+    }
+
   double total = 0, present = 0;
   for (KeywordMatch& m : r->matches) {
     bool anyExact = std::any_of(m.hits.begin(), m.hits.end(), [](const KeywordHit& h) { return h.exact; });

@@ -23,6 +23,7 @@ struct KeywordHit {
   uint32_t textBegin = 0, textEnd = 0;  // prose bytes of the mention
   bool editable = false;  // maps one for one onto source: a rewrite is exact
   bool code = false;      // inside inline code / math: matched, never rewritten
+  std::string replacement;  // the advert's form fitted to this mention ("RESTful API" for "a REST API")
 };
 
 enum class KeywordStatus : uint8_t { Exact, Variant, Missing };

@@ -50,8 +50,9 @@ class KeywordPhrasing final : public Rule {
         f.related.push_back(std::move(rel));
         if (h.editable) {
           Fix fx;
-          fx.title = "Replace with \"" + m.keyword + "\"";
-          fx.edits.push_back({h.file, h.range, m.keyword});
+          const std::string& to = h.replacement.empty() ? m.keyword : h.replacement;
+          fx.title = "Replace with \"" + to + "\"";
+          fx.edits.push_back({h.file, h.range, to});
           fx.preferred = true;
           fx.safe = true;
           f.fixes.push_back(std::move(fx));

@@ -198,3 +198,16 @@ TEST_CASE("missing-keyword: the advert from a cvlint directive or beside the CV"
   REQUIRE(beside.keywords);
   CHECK(beside.keywords->source == "/mem/cv.job.md");
 }
+
+TEST_CASE("keyword-phrasing: a singular mention gets the singular advert form") {
+  std::string cv = "## Experience\n\n- Developed a REST API for quotes\n";
+  auto res = lintWithAdvert(cv, "- RESTful APIs\n");
+  auto fs = test::findings(res, "keyword-phrasing");
+  REQUIRE(fs.size() == 1);
+  CHECK(fixedText(cv, fs[0]) == "## Experience\n\n- Developed a RESTful API for quotes\n");
+  // Not when the singular is no name of the skill.
+  std::string kube = "## Experience\n\n- Ran kube clusters\n";
+  auto fs2 = test::findings(lintWithAdvert(kube, "- Kubernetes\n"), "keyword-phrasing");
+  REQUIRE(fs2.size() == 1);
+  CHECK(fixedText(kube, fs2[0]) == "## Experience\n\n- Ran Kubernetes clusters\n");
+}
