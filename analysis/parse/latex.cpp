@@ -4,7 +4,9 @@
 //   latex_commands.*  what known commands and environments mean; CV classes;
 //                     the entry-field heuristics
 //   latex_walker.*    token stream, argument reading, prose with source map
-//   latex_handlers.cpp, latex_env.cpp  commands, environments, macros, \input
+//   latex_handlers.cpp  command dispatch, preamble setup, inline commands
+//   latex_blocks.cpp    headings, items, entries, \cvitem, contacts, names
+//   latex_env.cpp       environments, math, user macros, \input
 #include <algorithm>
 #include <cctype>
 

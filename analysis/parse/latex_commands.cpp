@@ -416,6 +416,19 @@ std::vector<std::string> words(std::string_view s) {
 
 }  // namespace
 
+std::string trimmed(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+std::string lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
 bool looksLikeDate(std::string_view s) {
   for (size_t i = 0; i + 4 <= s.size(); ++i) {
     bool left = i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1]));

@@ -85,4 +85,8 @@ std::vector<ArgRole> guessFields(const std::vector<std::string>& argTexts);
 
 bool looksLikeDate(std::string_view s);
 
+// Small string helpers shared by the walker files.
+std::string trimmed(std::string_view s);      // ASCII whitespace removed at both ends
+std::string lowered(std::string_view s);      // ASCII lower case
+
 }  // namespace cvlint::latex

@@ -1,4 +1,4 @@
-// The LaTeX walker, part 3: environments, math, user macro definitions and
+// The LaTeX walker, part 4: environments, math, user macro definitions and
 // expansion, and \input files.
 #include <algorithm>
 #include <filesystem>
@@ -9,13 +9,6 @@
 namespace cvlint::latex {
 
 namespace {
-
-std::string trimmed(std::string s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
 
 // Collapses whitespace runs to one space.
 std::string squeeze(std::string_view s) {

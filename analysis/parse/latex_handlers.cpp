@@ -8,18 +8,6 @@ namespace cvlint::latex {
 
 namespace {
 
-std::string trim(std::string s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\n' || s[b] == '\r')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n' || s[e - 1] == '\r')) --e;
-  return s.substr(b, e - b);
-}
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 bool startsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 }  // namespace
@@ -62,13 +50,13 @@ void Walker::otherBlock(const Token& t, const std::string& name, std::string arg
 }
 
 void Walker::addContact(ContactKind k, std::string value, uint16_t file, ByteRange r) {
-  value = trim(std::move(value));
+  value = trimmed(std::move(value));
   if (value.empty()) return;
   doc_.contacts.push_back({k, std::move(value), file, r});
 }
 
 void Walker::urlContacts(const std::string& url, const Arg& a) {
-  std::string l = lower(url);
+  std::string l = lowered(url);
   bool exact = !a.toks.empty() && !a.toks.front().mac;
   if (startsWith(l, "mailto:")) {
     ByteRange r = a.inner;
@@ -124,18 +112,18 @@ void Walker::preambleCommand(const Token& t, const std::string& name, const Buil
     dcBegin_ = t.mb;
     readOpt(opt);
     readArg(a);
-    doc_.latex.documentClass = trim(rawText(a.toks));
+    doc_.latex.documentClass = trimmed(rawText(a.toks));
     std::string opts = rawText(opt.toks);
     size_t p = 0;
     while (p <= opts.size()) {
       size_t c = opts.find(',', p);
       if (c == std::string::npos) c = opts.size();
-      std::string o = trim(opts.substr(p, c - p));
+      std::string o = trimmed(opts.substr(p, c - p));
       if (!o.empty()) doc_.latex.classOptions.push_back(o);
       if (o == "twocolumn") layout(LayoutKind::Columns, "twocolumn", t);
       p = c + 1;
     }
-    std::string cls = lower(doc_.latex.documentClass);
+    std::string cls = lowered(doc_.latex.documentClass);
     if (cls == "moderncv") cls_ = CvClass::ModernCv;
     else if (cls == "awesome-cv") cls_ = CvClass::AwesomeCv;
     else if (cls.find("altacv") != std::string::npos) cls_ = CvClass::AltaCv;
@@ -154,10 +142,10 @@ void Walker::preambleCommand(const Token& t, const std::string& name, const Buil
     while (p <= names.size()) {
       size_t c = names.find(',', p);
       if (c == std::string::npos) c = names.size();
-      std::string n = trim(names.substr(p, c - p));
+      std::string n = trimmed(names.substr(p, c - p));
       if (!n.empty()) {
         doc_.latex.packages.push_back(n);
-        if (hasOpt) doc_.latex.packageOptions[n] = trim(rawText(opt.toks));
+        if (hasOpt) doc_.latex.packageOptions[n] = trimmed(rawText(opt.toks));
         if (n == "geometry" && hasOpt) doc_.latex.preambleCommands.push_back(raw(a));
       }
       p = c + 1;
@@ -172,14 +160,14 @@ void Walker::preambleCommand(const Token& t, const std::string& name, const Buil
   if (name == "setlength" || name == "addtolength") {
     readArg(a);
     readArg(v);
-    std::string len = trim(rawText(a.toks));
+    std::string len = trimmed(rawText(a.toks));
     if (!len.empty() && len[0] == '\\' && isPageLengthName(len.substr(1)))
       doc_.latex.preambleCommands.push_back(raw(v));
     return;
   }
   if (name == "begin") {
     readArg(a);
-    if (trim(rawText(a.toks)) == "document") {
+    if (trimmed(rawText(a.toks)) == "document") {
       doc_.latex.hasDocumentEnv = true;
       doc_.latex.preamble = {dcBegin_, a.outer.end};
       mode_ = Mode::Body;
@@ -273,12 +261,12 @@ void Walker::bodyCommand(const Token& t, const std::string& name, const Builtin&
     case Cmd::Def: return;
     case Cmd::Href: {
       skipSpec(b.spec);
-      if (readArg(a)) urlContacts(trim(rawText(a.toks)), a);
+      if (readArg(a)) urlContacts(trimmed(rawText(a.toks)), a);
       return;
     }
     case Cmd::Url:
       if (readArg(a)) {
-        std::string url = trim(rawText(a.toks));
+        std::string url = trimmed(rawText(a.toks));
         urlContacts(url, a);
         emitCode(url, a.file, a.inner.begin, a.inner.end);
       }
@@ -318,7 +306,7 @@ void Walker::bodyCommand(const Token& t, const std::string& name, const Builtin&
       return;
     case Cmd::VSpace:
       readArg(a);
-      otherBlock(t, name.back() == '*' ? name.substr(0, name.size() - 1) : name, trim(rawText(a.toks)),
+      otherBlock(t, name.back() == '*' ? name.substr(0, name.size() - 1) : name, trimmed(rawText(a.toks)),
                  a.file == t.mfile ? a.outer.end : 0);
       return;
     case Cmd::PageBreak:
@@ -388,308 +376,6 @@ void Walker::bodyCommand(const Token& t, const std::string& name, const Builtin&
       return;
     }
   }
-}
-
-void Walker::applyRole(const Token& t, const std::string& name, CommandRole role) {
-  auto it = macroIndex_.find(name);
-  const Macro* m = it != macroIndex_.end() ? &macros_[it->second] : nullptr;
-  std::vector<Arg> args;
-  if (m) {
-    readMacroArgs(*m, args);
-  } else {
-    Arg a;
-    while (true) {
-      skipBlank();
-      if (nextIs(Tok::LBracket)) {
-        if (!readOpt(a)) break;
-        continue;
-      }
-      if (!nextIs(Tok::Begin) || !readArg(a)) break;
-      args.push_back(a);
-      if (args.size() >= 9) break;
-    }
-  }
-  bool block = mode_ == Mode::Body && !inl_;
-  switch (role) {
-    case CommandRole::Ignore: return;
-    case CommandRole::Text:
-      for (size_t i = args.size(); i-- > 0;) pushTokens(args[i].toks);
-      return;
-    case CommandRole::Heading:
-    case CommandRole::Bullet: {
-      if (!block) {
-        for (size_t i = args.size(); i-- > 0;) pushTokens(args[i].toks);
-        return;
-      }
-      closeBlock();
-      bool bullet = role == CommandRole::Bullet;
-      uint8_t level = 1;
-      if (bullet)
-        for (size_t i = envs_.size(); i-- > 0;)
-          if (envs_[i].kind == Env::List) {
-            level = envs_[i].base;
-            break;
-          }
-      std::vector<Prose> parts;
-      for (const Arg& a : args) parts.push_back(collectProse(a));
-      openBlock(bullet ? BlockKind::Bullet : BlockKind::Heading, t.mfile, t.mb, level, name);
-      Block& blk = doc_.blocks[cur_];
-      blk.markerRange = {t.mb, t.me};
-      for (size_t i = 0; i < parts.size(); ++i) {
-        if (i && !blk.prose.text.empty() && !parts[i].text.empty())
-          blk.prose.appendSynthetic(" ", args[i].outer.begin, args[i].outer.begin + 1);
-        appendProse(blk.prose, parts[i]);
-      }
-      if (!args.empty()) lastEnd_ = std::max(lastEnd_, args.back().outer.end);
-      if (!bullet) sawSection_ = true;
-      closeBlock();
-      return;
-    }
-    case CommandRole::Entry:
-      if (block) entry(t, name, std::vector<ArgRole>(args.size(), ArgRole::Guess), std::move(args), m);
-      else
-        for (size_t i = args.size(); i-- > 0;) pushTokens(args[i].toks);
-      return;
-  }
-}
-
-void Walker::heading(const Token& t, const std::string& name, uint8_t level) {
-  Arg a;
-  readArg(a);
-  closeBlock();
-  Prose p = collectProse(a);
-  std::string cmd = name;
-  if (!cmd.empty() && cmd.back() == '*') cmd.pop_back();
-  openBlock(BlockKind::Heading, t.mfile, t.mb, level, t.mac ? macroName(t) : cmd);
-  Block& b = doc_.blocks[cur_];
-  b.markerRange = {t.mb, t.me};
-  appendProse(b.prose, p);
-  lastEnd_ = std::max(lastEnd_, rangeOf(t, a).end);
-  closeBlock();
-  sawSection_ = true;
-  mpAdjacent_ = false;
-}
-
-void Walker::item(const Token& t, const std::string& name) {
-  Arg label;
-  readOpt(label);
-  if (mode_ != Mode::Body || inl_) {
-    if (label.present) pushTokens(label.toks);
-    return;
-  }
-  EnvFrame* list = nullptr;
-  for (size_t i = envs_.size(); i-- > 0;)
-    if (envs_[i].kind == Env::List) {
-      list = &envs_[i];
-      break;
-    }
-  uint8_t level = list ? list->base : 1;
-  closeBlock();
-  Prose lp = collectProse(label);
-  openBlock(BlockKind::Bullet, t.mfile, t.mb, level, t.mac ? macroName(t) : "item");
-  Block& b = doc_.blocks[cur_];
-  b.markerRange = {t.mb, t.me};
-  b.ordered = list && list->ordered;
-  if (!lp.text.empty()) {
-    appendProse(b.prose, lp);
-    b.prose.appendSynthetic(" ", label.outer.end > 0 ? label.outer.end - 1 : 0, label.outer.end);
-  }
-  if (list) list->itemIsBullet = true;
-}
-
-std::vector<Arg> Walker::readBraceArgs(size_t n) {
-  std::vector<Arg> args;
-  for (size_t i = 0; i < n; ++i) {
-    Arg a;
-    skipBlank();
-    if (!nextIs(Tok::Begin) || !readArg(a)) break;
-    args.push_back(std::move(a));
-  }
-  return args;
-}
-
-void Walker::entry(const Token& t, const std::string& name, std::vector<ArgRole> roles, std::vector<Arg> args,
-                   const Macro* m) {
-  closeBlock();
-  bool guess = false;
-  for (ArgRole r : roles) guess = guess || r == ArgRole::Guess;
-  std::vector<Prose> prose(args.size());
-  std::vector<bool> content(args.size(), false);
-  std::vector<std::string> texts(args.size());
-  for (size_t i = 0; i < args.size(); ++i) {
-    ArgRole r = i < roles.size() ? roles[i] : ArgRole::Extra;
-    if (r == ArgRole::Desc || hasStructure(args[i].toks)) {
-      content[i] = true;
-      continue;
-    }
-    prose[i] = collectProse(args[i]);
-    texts[i] = prose[i].text;
-  }
-  // A long free-text argument is the entry's description, not part of its header.
-  for (size_t i = 0; i < args.size(); ++i) {
-    ArgRole r = i < roles.size() ? roles[i] : ArgRole::Guess;
-    if (!content[i] && (r == ArgRole::Extra || r == ArgRole::Guess) && texts[i].size() > 80) {
-      content[i] = true;
-      prose[i] = Prose{};
-      texts[i].clear();
-    }
-  }
-  if (guess || roles.size() < args.size()) {
-    std::vector<ArgRole> g = guessFields(texts);
-    for (size_t i = 0; i < args.size(); ++i)
-      if (i >= roles.size() || roles[i] == ArgRole::Guess) {
-        if (i >= roles.size()) roles.push_back(g[i]);
-        else roles[i] = g[i];
-      }
-  }
-  ByteRange range{t.mb, t.me};
-  for (size_t i = 0; i < args.size(); ++i)
-    if (args[i].file == t.mfile && !content[i]) range.end = std::max(range.end, args[i].outer.end);
-  int32_t bi = openBlock(BlockKind::EntryHeader, t.mfile, t.mb, 0, name);
-  Entry e;
-  e.file = t.mfile;
-  e.line = doc_.blocks[bi].line;
-  e.headerBlock = bi;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (content[i] || prose[i].text.empty()) continue;
-    Prose& dst = doc_.blocks[bi].prose;
-    if (!dst.text.empty()) dst.appendSynthetic(" | ", args[i].outer.begin, args[i].outer.begin + 1);
-    appendProse(dst, prose[i]);
-    cvlint::Field f;
-    f.text = prose[i].text;
-    f.range = prose[i].sourceRange();
-    f.file = args[i].file;
-    switch (roles[i]) {
-      case ArgRole::Role: if (!e.role.present()) e.role = f; break;
-      case ArgRole::Org: if (!e.organisation.present()) e.organisation = f; break;
-      case ArgRole::Dates: if (!e.dates.present()) e.dates = f; break;
-      case ArgRole::Location: if (!e.location.present()) e.location = f; break;
-      default: break;
-    }
-  }
-  lastEnd_ = std::max(lastEnd_, range.end);
-  closeBlock();
-  Block& hb = doc_.blocks[bi];
-  hb.markerRange = {t.mb, t.me};
-  e.range = hb.range;
-  hb.entry = static_cast<int32_t>(doc_.entries.size());
-  doc_.entries.push_back(std::move(e));
-  if (m && m->hasTable && layoutOnce_.insert("macro-table").second) layout(LayoutKind::Table, m->tableName, t);
-  for (size_t i = args.size(); i-- > 0;)
-    if (content[i]) pushTokens(args[i].toks);
-}
-
-void Walker::cvItem(const Token& t, const std::string& name) {
-  skipSpec("o");
-  Arg label, body, comment;
-  readArg(label);
-  readArg(body);
-  if (name == "cvitemwithcomment") readArg(comment);
-  closeBlock();
-  Prose lp = collectProse(label);
-  bool structured = hasStructure(body.toks);
-  Prose bp = structured ? Prose{} : collectProse(body);
-  Prose cp = collectProse(comment);
-  openBlock(BlockKind::Paragraph, t.mfile, t.mb, 0, name);
-  Prose& dst = doc_.blocks[cur_].prose;
-  appendProse(dst, lp);
-  if (!lp.text.empty() && !bp.text.empty()) dst.appendSynthetic(": ", body.outer.begin, body.outer.begin + 1);
-  appendProse(dst, bp);
-  if (!dst.text.empty() && !cp.text.empty()) dst.appendSynthetic(" \xE2\x80\x94 ", comment.outer.begin, comment.outer.begin + 1);
-  appendProse(dst, cp);
-  lastEnd_ = std::max(lastEnd_, std::max({label.outer.end, body.outer.end, comment.outer.end}));
-  closeBlock();
-  if (structured) pushTokens(body.toks);
-}
-
-void Walker::listItem(const Token& t, const std::string& name) {
-  skipSpec("o");
-  int n = name == "cvlistdoubleitem" ? 2 : 1;
-  for (int i = 0; i < n; ++i) {
-    Arg a;
-    if (!readArg(a)) return;
-    closeBlock();
-    Prose p = collectProse(a);
-    openBlock(BlockKind::Bullet, t.mfile, i == 0 ? t.mb : a.outer.begin, 1, name);
-    Block& b = doc_.blocks[cur_];
-    b.markerRange = {t.mb, t.me};
-    appendProse(b.prose, p);
-    lastEnd_ = std::max(lastEnd_, a.outer.end);
-    closeBlock();
-  }
-}
-
-void Walker::contactCmd(const Token& t, const std::string& name, const Builtin& b) {
-  Arg opt, a;
-  readOpt(opt);
-  if (!readArg(a)) return;
-  std::vector<Arg> more;
-  if (b.contact == ContactCmd::Address) {
-    for (int i = 0; i < 2; ++i) {
-      skipBlank();
-      Arg x;
-      if (!nextIs(Tok::Begin) || !readArg(x)) break;
-      more.push_back(std::move(x));
-    }
-  }
-  closeBlock();
-  Prose p = collectProse(a);
-  openBlock(BlockKind::Contact, t.mfile, t.mb, 0, name);
-  appendProse(doc_.blocks[cur_].prose, p);
-  for (const Arg& x : more) {
-    Prose q = collectProse(x);
-    Prose& dst = doc_.blocks[cur_].prose;
-    if (!dst.text.empty() && !q.text.empty()) dst.appendSynthetic(", ", x.outer.begin, x.outer.begin + 1);
-    appendProse(dst, q);
-    lastEnd_ = std::max(lastEnd_, x.outer.end);
-  }
-  lastEnd_ = std::max(lastEnd_, a.outer.end);
-  closeBlock();
-  std::string value = p.text;
-  ByteRange r = p.segments.empty() ? a.inner : p.sourceRange();
-  switch (b.contact) {
-    case ContactCmd::Email: addContact(ContactKind::Email, value, a.file, r); break;
-    case ContactCmd::Phone: addContact(ContactKind::Phone, value, a.file, r); break;
-    case ContactCmd::LinkedIn: addContact(ContactKind::LinkedIn, value, a.file, r); break;
-    case ContactCmd::GitHub: addContact(ContactKind::GitHub, value, a.file, r); break;
-    case ContactCmd::Website: addContact(ContactKind::Website, value, a.file, r); break;
-    case ContactCmd::Social: {
-      std::string kind = lower(trim(rawText(opt.toks)));
-      ContactKind k = kind == "linkedin" ? ContactKind::LinkedIn : kind == "github" ? ContactKind::GitHub : ContactKind::Website;
-      addContact(k, value, a.file, r);
-      break;
-    }
-    case ContactCmd::Address: break;
-  }
-}
-
-void Walker::nameCmd(const Token& t, const std::string& name) {
-  Arg opt, first, last;
-  readOpt(opt);
-  if (!readArg(first)) return;
-  skipBlank();
-  if (nextIs(Tok::Begin)) readArg(last);
-  closeBlock();
-  Prose p = collectProse(first);
-  Prose q = collectProse(last);
-  openBlock(BlockKind::Title, t.mfile, t.mb, 0, name);
-  Prose& dst = doc_.blocks[cur_].prose;
-  appendProse(dst, p);
-  if (!p.text.empty() && !q.text.empty()) dst.appendSynthetic(" ", last.outer.begin, last.outer.begin + 1);
-  appendProse(dst, q);
-  lastEnd_ = std::max({lastEnd_, first.outer.end, last.outer.end});
-  closeBlock();
-}
-
-void Walker::headerLine(const Token& t, const std::string& name, const char* spec) {
-  Arg a;
-  if (!readArg(a)) return;
-  closeBlock();
-  Prose p = collectProse(a);
-  openBlock(BlockKind::Paragraph, t.mfile, t.mb, 0, name);
-  appendProse(doc_.blocks[cur_].prose, p);
-  lastEnd_ = std::max(lastEnd_, a.outer.end);
-  closeBlock();
 }
 
 }  // namespace cvlint::latex
