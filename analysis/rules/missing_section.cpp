@@ -5,6 +5,7 @@
 // that conventionally follows the missing one. Documents with no recognised
 // heading at all are left alone: their structure is unknown, not incomplete.
 #include "keywords/keywords.hpp"
+#include "parse/parse.hpp"
 #include "rules/conventions_util.hpp"
 #include "rules/rules.hpp"
 
@@ -69,7 +70,7 @@ class MissingSection final : public Rule {
     const Block& first = doc.blocks.front();
     ByteRange at = conv::firstLine(doc.source(first.file), first.range);
     for (const Want& w : wants) {
-      if (doc.findSection(w.kind) >= 0) continue;
+      if (doc.findSection(w.kind) >= 0 || hasHeading(doc, w.kind)) continue;
       std::string msg = std::string("No ") + conv::lower(w.title) + " section: ";
       msg += w.why ? w.why : "the " + std::string(ctx.keywords->fromAdvert ? "advert" : "role profile") + " names " +
                                  cert + ", so list your certifications";
@@ -84,6 +85,15 @@ class MissingSection final : public Rule {
   }
 
  private:
+  // A heading of that kind below the section level ("### Skills" under a
+  // "## Senior Developer" subtitle) still is the section, whatever the
+  // structure pass made of the levels.
+  static bool hasHeading(const CvDocument& doc, SectionKind kind) {
+    for (const Block& b : doc.blocks)
+      if (b.kind == BlockKind::Heading && classifyHeading(b.prose.text) == kind) return true;
+    return false;
+  }
+
   // Before the first section that conventionally follows `kind`; else after the last one.
   static Edit insertion(const CvDocument& doc, SectionKind kind, std::string_view title) {
     std::string skel = conv::headingSkeleton(doc, title, kind == SectionKind::Skills);

@@ -72,6 +72,12 @@ TEST_CASE("missing-section: each missing section is reported with a skeleton whe
         cv({kSummary, kSkills, kExperience, "## Education\n\n"}));
 }
 
+TEST_CASE("missing-section: sections one level down under a subtitle still count") {
+  std::string cv = "# Jane Doe\n\n## Senior PHP Developer\n\n### Profile\n\nBuilds things.\n\n### Skills\n\n- Go\n\n"
+                   "### Experience\n\n- Built it\n\n### Education\n\nBSc, Leeds, 2015 \xE2\x80\x93 2018\n";
+  CHECK(md(cv, "missing-section").empty());
+}
+
 TEST_CASE("missing-section: a document with no recognised heading is left alone") {
   CHECK(md("- Built the billing API\n", "missing-section").empty());
 }
