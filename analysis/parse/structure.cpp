@@ -175,8 +175,18 @@ void fillEntryFromHeader(Entry& e, const Block& b) {
   auto [db, de] = findDates(t);
   std::string_view rest = t.substr(0, db ? db : (de ? 0 : t.size()));
   if (de > db) e.dates = makeField(b, db, de);
-  if (db == 0 && de > 0) rest = t.substr(de);
-  size_t restOff = (db == 0 && de > 0) ? de : 0;
+  size_t restOff = 0;
+  if (db == 0 && de > 0) {
+    // "2010-2014 (expected): PhD, ..." -- skip a note in brackets after the dates.
+    size_t k = de;
+    while (k < t.size() && t[k] == ' ') ++k;
+    if (k < t.size() && t[k] == '(') {
+      size_t close = t.find(')', k);
+      if (close != std::string_view::npos && close - k < 40) de = close + 1;
+    }
+    rest = t.substr(de);
+    restOff = de;
+  }
   // Separators between role and organisation.
   static const char* kSeps[] = {" | ", ", ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", " at ", " @ ", " \xC2\xB7 ", "\t"};
   size_t best = std::string_view::npos, sepLen = 0;
@@ -245,12 +255,12 @@ void findContacts(CvDocument& doc, const Block& b) {
   // Phone numbers: a run of digits, spaces, dashes, dots, parentheses and a
   // leading '+' holding 10 to 15 digits.
   for (size_t i = 0; i < t.size(); ++i) {
-    if (!(std::isdigit(static_cast<unsigned char>(t[i])) || (t[i] == '+' && i + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[i + 1])))))
-      continue;
+    bool opener = (t[i] == '+' || t[i] == '(') && i + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[i + 1]));
+    if (!(std::isdigit(static_cast<unsigned char>(t[i])) || opener)) continue;
     if (i > 0 && (std::isalnum(static_cast<unsigned char>(t[i - 1])) || t[i - 1] == '/')) continue;
     size_t j = i, digits = 0, lastDigit = i;
     while (j < t.size() && (std::isdigit(static_cast<unsigned char>(t[j])) || t[j] == ' ' || t[j] == '-' || t[j] == '.' ||
-                            t[j] == '(' || t[j] == ')' || (j == i && t[j] == '+'))) {
+                            t[j] == '(' || t[j] == ')' || (j == i && opener))) {
       if (std::isdigit(static_cast<unsigned char>(t[j]))) ++digits, lastDigit = j;
       ++j;
     }
@@ -347,32 +357,41 @@ SectionKind classifyHeading(std::string_view title) {
 }
 
 void buildStructure(CvDocument& doc) {
-  // Title: the first heading when it is the only one at the top level and is
-  // not a recognised section ("# Zoë Smith").
-  int minLevel = 99;
-  int firstHeading = -1;
-  for (size_t i = 0; i < doc.blocks.size(); ++i) {
-    const Block& b = doc.blocks[i];
+  // Section level: the shallowest level holding a recognised section heading
+  // ("## Experience"); with none recognised, the shallowest level. Headings
+  // above it are the CV's name and subtitle ("# Zoë Smith", "## Backend
+  // Developer") and belong to the header.
+  int sectionLevel = 99, anyLevel = 99;
+  for (const Block& b : doc.blocks) {
     if (b.kind != BlockKind::Heading) continue;
-    if (firstHeading < 0) firstHeading = static_cast<int>(i);
-    minLevel = std::min<int>(minLevel, b.level);
+    anyLevel = std::min<int>(anyLevel, b.level);
+    if (classifyHeading(b.prose.text) != SectionKind::Other) sectionLevel = std::min<int>(sectionLevel, b.level);
   }
-  if (firstHeading >= 0) {
-    Block& fh = doc.blocks[firstHeading];
-    int atMin = 0;
-    for (const Block& b : doc.blocks)
-      if (b.kind == BlockKind::Heading && b.level == fh.level) ++atMin;
-    if (fh.level == minLevel && atMin == 1 && classifyHeading(fh.prose.text) == SectionKind::Other) {
-      bool deeper = false;
+  if (sectionLevel == 99) sectionLevel = anyLevel;
+  if (anyLevel < sectionLevel) {
+    for (Block& b : doc.blocks)
+      if (b.kind == BlockKind::Heading && b.level < sectionLevel) b.kind = BlockKind::Title;
+  } else if (anyLevel == sectionLevel) {
+    // "# Name" as the only top-level heading above unrecognised sections.
+    int atMin = 0, first = -1;
+    bool deeper = false;
+    for (size_t i = 0; i < doc.blocks.size(); ++i) {
+      const Block& b = doc.blocks[i];
+      if (b.kind != BlockKind::Heading) continue;
+      if (b.level == sectionLevel) {
+        ++atMin;
+        if (first < 0) first = static_cast<int>(i);
+      } else {
+        deeper = true;
+      }
+    }
+    if (atMin == 1 && deeper && classifyHeading(doc.blocks[first].prose.text) == SectionKind::Other) {
+      doc.blocks[first].kind = BlockKind::Title;
+      sectionLevel = 99;
       for (const Block& b : doc.blocks)
-        if (b.kind == BlockKind::Heading && b.level > fh.level) deeper = true;
-      if (deeper) fh.kind = BlockKind::Title;
+        if (b.kind == BlockKind::Heading) sectionLevel = std::min<int>(sectionLevel, b.level);
     }
   }
-  // Section level: the shallowest heading level left.
-  int sectionLevel = 99;
-  for (const Block& b : doc.blocks)
-    if (b.kind == BlockKind::Heading) sectionLevel = std::min<int>(sectionLevel, b.level);
 
   doc.sections.clear();
   Section header;
@@ -461,11 +480,18 @@ void buildStructure(CvDocument& doc) {
     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
     return static_cast<int>(a.kind) < static_cast<int>(b.kind);
   });
-  doc.contacts.erase(std::unique(doc.contacts.begin(), doc.contacts.end(),
-                                 [](const Contact& a, const Contact& b) {
-                                   return a.kind == b.kind && a.file == b.file && a.range.begin == b.range.begin;
-                                 }),
-                     doc.contacts.end());
+  // The same contact may come from a link target and from the prose scan:
+  // overlapping ranges of one kind are one contact (the first, the link's).
+  std::vector<Contact> unique;
+  for (Contact& c : doc.contacts) {
+    bool dup = false;
+    for (const Contact& u : unique)
+      if (u.kind == c.kind && u.file == c.file &&
+          ((c.range.begin < u.range.end && u.range.begin < c.range.end) || c.range == u.range))
+        dup = true;
+    if (!dup) unique.push_back(std::move(c));
+  }
+  doc.contacts = std::move(unique);
   for (LayoutFact& l : doc.layout) {
     // A fact is in the header when no section heading precedes it.
     l.inHeader = true;
