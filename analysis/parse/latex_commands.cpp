@@ -341,6 +341,11 @@ const Builtin& findBuiltin(std::string_view name, CvClass cls) {
   const Map& m = common();
   auto it = m.find(name);
   if (it != m.end()) return it->second;
+  // A starred form we do not list means what the plain one means (\\*, \newline*).
+  if (name.size() > 1 && name.back() == '*') {
+    auto plain = m.find(name.substr(0, name.size() - 1));
+    if (plain != m.end()) return plain->second;
+  }
   // fontawesome: \faGithub, \faEnvelope, \faicon{...}.
   if (name.size() > 2 && name[0] == 'f' && name[1] == 'a' && std::isupper(static_cast<unsigned char>(name[2]))) return icon;
   return unknown;

@@ -474,10 +474,11 @@ TEST_CASE("words stay apart across unknown macro arguments; glyph numbers are no
 }
 
 TEST_CASE("a line break inside a bullet is a space; a control word eats the spaces after it") {
-  auto d = parse("\\begin{itemize}\\item Line one\\\\ line two\\end{itemize}\n\\small Cost \\pounds 5\n");
+  auto d = parse("\\begin{itemize}\\item Line one\\\\ line two\\item A\\\\*[2pt]B\\end{itemize}\n\\small Cost \\pounds 5\n");
   auto b = blocksOf(*d, BlockKind::Bullet);
-  REQUIRE(b.size() == 1);
+  REQUIRE(b.size() == 2);
   CHECK(b[0]->prose.text == "Line one line two");
+  CHECK(b[1]->prose.text == "A B");
   auto p = blocksOf(*d, BlockKind::Paragraph);
   REQUIRE(p.size() == 1);
   CHECK(p[0]->prose.text == "Cost \xC2\xA3" "5");
