@@ -139,6 +139,8 @@ std::optional<Edit> removal(const CvDocument& doc, const Block& blk, const std::
   if (fields.size() == 1) return conv::deletion(doc, blk.file, blk.range);
   auto [fb, fe] = fields[fi];
   ByteRange s = p.toSource(fb, fe);
+  // A table cell: its row is the field ("| Date of birth | 1 Jan 1990 |").
+  if (blk.kind == BlockKind::Table) return Edit{blk.file, conv::wholeLines(src, s), ""};
   uint32_t line = src.lineOf(s.begin);
   if (src.lineOf(s.end > s.begin ? s.end - 1 : s.begin) == line) {
     uint32_t ls = src.lines().lineStart(line), le = src.lines().lineEnd(line);

@@ -50,6 +50,11 @@ TEST_CASE("personal-details: the Markdown fix deletes the whole line") {
         "# Jane Doe\n\n- Email: jane@example.com\n");
 }
 
+TEST_CASE("personal-details: a table row holding a detail is deleted whole") {
+  std::string cv = "# Jane\n\n| Field | Value |\n| --- | --- |\n| Date of birth | 1 Jan 1990 |\n| Email | jane@example.com |\n";
+  CHECK(fixed(cv, Format::Markdown, kRule) == "# Jane\n\n| Field | Value |\n| --- | --- |\n| Email | jane@example.com |\n");
+}
+
 TEST_CASE("personal-details: a field among others is deleted with its separator") {
   std::string cv = mdCv("Nationality: British | Age: 34 | jane@example.com");
   auto fs = md(cv, kRule);

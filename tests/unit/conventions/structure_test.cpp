@@ -132,6 +132,18 @@ TEST_CASE("section-order: education first is fine for a graduate, not after 2+ y
   CHECK(md(parallel, "section-order").empty());
 }
 
+TEST_CASE("section-order: LaTeX sections and entries") {
+  std::string senior = tex("\\section{Education}\n\\textbf{BSc}, Leeds, 2012--2015\n\n\\section{Experience}\n"
+                           "\\textbf{Engineer}, Acme, 2016--2022\n\n");
+  auto fs = latex(senior, "section-order");
+  REQUIRE(fs.size() == 1);
+  CHECK(at(senior, fs[0]) == "\\section{Education}");
+  CHECK(latex(tex("\\section{Education}\n\\textbf{BSc}, Leeds, 2012--2015\n\n\\section{Experience}\n"
+                  "\\textbf{Intern}, Acme, Jun 2015--Sep 2015\n\n"),
+              "section-order")
+            .empty());
+}
+
 TEST_CASE("contact-info: email, phone and a profile for technical roles") {
   CHECK(md(cv({kSummary}), "contact-info").empty());
   auto fs = md("# Jane Doe\n\n## Summary\n\nEngineer.\n", "contact-info");
