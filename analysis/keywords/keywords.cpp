@@ -21,7 +21,9 @@ namespace {
 constexpr double kEssentialWeight = 2.0;
 constexpr double kDesirableWeight = 1.0;
 
-bool scannable(const Block& b) { return b.kind != BlockKind::Code && b.kind != BlockKind::Contact; }
+// Every block counts for matching, contact lines (github.com/...) and code
+// too: an ATS reads them. Code is never rewritten.
+bool scannable(const Block&) { return true; }
 
 }  // namespace
 
@@ -166,7 +168,7 @@ std::shared_ptr<KeywordReport> analyzeKeywords(const CvDocument& doc, const Conf
       same->file = b.file;
       same->range = b.prose.toSource(same->textBegin, same->textEnd);
       same->found = b.prose.text.substr(same->textBegin, same->textEnd - same->textBegin);
-      same->code = b.prose.overlapsCode(same->textBegin, same->textEnd);
+      same->code = b.kind == BlockKind::Code || b.prose.overlapsCode(same->textBegin, same->textEnd);
       same->editable = !same->code && b.prose.isVerbatim(same->textBegin, same->textEnd);
     }
   }
