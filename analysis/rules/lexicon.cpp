@@ -36,6 +36,31 @@ constexpr std::string_view kIrregular[] = {
     "chosen", "begun", "broken", "spoken", "grown", "drawn", "done", "seen", "undertaken", "overseen",
     "rewritten", "won", "paid", "laid", "read", "lent", "dealt", "meant", "felt", "left", "lost", "fed", "bred"};
 
+constexpr std::string_view kMoreVerbs[] = {
+#include "rules/data/more_verbs.inc"
+};
+
+// A folded word as a form of one of kMoreVerbs: base, -s/-es, -ed/-d, -ing.
+bool isMoreVerbForm(std::string_view w) {
+  auto strip = [&](std::string_view suf) -> std::string_view {
+    return w.size() > suf.size() + 1 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0
+               ? w.substr(0, w.size() - suf.size())
+               : std::string_view();
+  };
+  for (std::string_view base : kMoreVerbs) {
+    if (w == base) return true;
+    for (std::string_view suf : {"s", "es", "ed", "d", "ing"}) {
+      std::string_view stem = strip(suf);
+      if (stem.empty()) continue;
+      if (stem == base) return true;
+      // -e dropped before -ing ("communicating"), -y to -ied ("clarified").
+      if (suf == "ing" && base.size() == stem.size() + 1 && base.back() == 'e' && base.substr(0, stem.size()) == stem)
+        return true;
+    }
+  }
+  return false;
+}
+
 std::string usSpelling(std::string_view w, std::string_view flags) {
   std::string s(w);
   auto endsWith = [&](std::string_view suf) { return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0; };
@@ -130,6 +155,7 @@ bool looksLikeVerb(std::string_view w) {
   if (byAnyForm(w)) return true;
   for (std::string_view irr : kIrregular)
     if (w == irr) return true;
+  if (isMoreVerbForm(w)) return true;
   size_t dash = w.find('-');
   if (dash != std::string_view::npos && dash + 1 < w.size()) {
     std::string_view pre = w.substr(0, dash);

@@ -56,7 +56,7 @@ Optimised, ...). It is never applied by `--fix`.
       Opening o = opening(t);
       if (!o.valid || o.labelled || o.head >= t.words.size()) continue;
       const Word& w = t.words[o.head];
-      if (w.lower == "i" || w.inUrl || !reportable(b, w.begin, w.end)) continue;
+      if (w.lower == "i" || w.inUrl || w.hasDigit || !reportable(b, w.begin, w.end)) continue;
       if (lexicon::looksLikeVerb(w.lower) || findWeakOpening(t, o, ctx.config.weakWords)) continue;
       if (w.lower.size() > 5 && w.lower.compare(w.lower.size() - 3, 3, "ing") == 0) continue;  // "Building ..."
       if (allowedByConfig(ctx.config, foldCase(t.text.substr(w.begin)))) continue;

@@ -167,16 +167,26 @@ Opening opening(const Text& t) {
     if (!decorated || w[start + 1].begin < e) break;
     ++start;
   }
-  for (size_t i = start; i + 1 < w.size() && i < start + 4; ++i) {
+  // A label before the opening: "Payments: Responsible for ...",
+  // "Instructor (2003 – 2005): Taught ...", "Full-stack developer - Wrote ...".
+  // A label is a few words of a name, not a clause: it has no verb first and
+  // no function words.
+  static const char* kFunction[] = {"for", "with", "on", "in", "of", "to", "the", "a", "an", "and", "by", "from", "at"};
+  bool simple = true;
+  for (size_t i = start; i + 1 < w.size() && i < start + 6 && simple; ++i) {
+    for (const char* f : kFunction)
+      if (w[i].lower == f) simple = false;
+    if (i == start && lexicon::looksLikeVerb(w[i].lower)) simple = false;
+    if (!simple) break;
     std::string_view gap = t.gapAfter(i);
-    size_t k = 0;
-    while (k < gap.size() && gap[k] == ' ') ++k;
-    if (k < gap.size() && gap[k] == ':' ) {
+    bool colon = gap.find(':') != std::string_view::npos && gap.back() == ' ';
+    bool dash = gap == " - " || gap == " \xE2\x80\x93 " || gap == " \xE2\x80\x94 " || gap == "): " || gap == ") - ";
+    if (colon || (dash && i > start)) {
       start = i + 1;
       o.labelled = true;
       break;
     }
-    if (gap.find_first_not_of(' ') != std::string_view::npos) break;  // punctuation ends the label window
+    if (gap.find_first_of(".;!?") != std::string_view::npos) break;  // a sentence ends the label window
   }
   o.first = start;
   size_t h = start;

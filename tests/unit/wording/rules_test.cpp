@@ -140,6 +140,13 @@ TEST_CASE("no-action-verb: findings and suggestions", "[no-action-verb]") {
                          "- Successfully shipped the app\n", "- Building a compiler\n", "- Oversaw hiring\n"})
     CHECK(count(md(ok), MD, "no-action-verb") == 0);
   CHECK(count(tex("  \\item Key contributor to the mobile app\n"), TEX, "no-action-verb") == 1);
+  // Labels before the opening, present tense, and a figure first.
+  for (const char* ok : {"- Payments: rebuilt the ledger\n", "- Full-stack developer - Wrote the API\n",
+                         "- **Instructor (2003 – 2005):** Taught two courses\n", "- Communicate with managers daily\n",
+                         "- 52 of 2500 applicants chosen as fellows\n"})
+    CHECK(count(md(ok), MD, "no-action-verb") == 0);
+  CHECK(fixed(md("- Payments team – Responsible for maintaining the ledger\n"), MD, "weak-verb") ==
+        md("- Payments team – Maintained the ledger\n"));
   CHECK(count("# Zoë\n\n## Skills\n\n- Python, Go, Rust\n", MD, "no-action-verb") == 0);
 }
 
