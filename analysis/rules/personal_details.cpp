@@ -74,12 +74,18 @@ bool isMonthOrNumber(std::string_view w) {
 // [fb, fe) the field, `ws` its words.
 const char* detailOf(std::string_view t, uint32_t fb, uint32_t fe, const std::vector<Word>& ws, bool bullet) {
   auto w = [&](size_t i) { return i < ws.size() ? t.substr(ws[i].begin, ws[i].end - ws[i].begin) : std::string_view(); };
-  // A label: followed by ':' (or " -"), or first word of a short non-bullet field with a value after it.
-  auto label = [&](size_t i) {
+  // A label: followed by ':' (or " -"), or the first of exactly two words in
+  // a non-bullet field whose second is a known value ("Gender Female"), so
+  // "Gender equality network" is no label.
+  auto label = [&](size_t i, std::initializer_list<std::string_view> values = {}) {
     size_t k = ws[i].end;
     while (k < fe && t[k] == ' ') ++k;
     if (k < fe && (t[k] == ':' || t[k] == '-' || t[k] == '=')) return true;
-    return !bullet && i == 0 && ws.size() >= 2 && ws.size() <= 4;
+    if (bullet || i != 0 || ws.size() != 2) return false;
+    if (values.size() == 0) return true;
+    for (std::string_view v : values)
+      if (w(1) == v) return true;
+    return false;
   };
   std::string_view field = t.substr(fb, fe - fb);
   while (!field.empty() && (field.back() == '.' || field.back() == ' ')) field.remove_suffix(1);
@@ -94,8 +100,15 @@ const char* detailOf(std::string_view t, uint32_t fb, uint32_t fe, const std::ve
     if (isNumber(a) && (b == "years" || b == "yrs" || b == "year") && c == "old") return "age";
     if (a == "marital" || (a == "civil" && b == "status")) return "marital status";
     if (a == "nationality" || ((a == "citizenship") && label(i))) return "nationality";
-    if ((a == "gender" || a == "sex") && label(i)) return "gender";
-    if (a == "religion" && label(i)) return "religion";
+    if ((a == "gender" || a == "sex") &&
+        label(i, {"male", "female", "m", "f", "man", "woman", "non", "nonbinary", "other"}))
+      return "gender";
+    if ((a == "religion" || a == "faith") &&
+        label(i, {"christian", "muslim", "hindu", "jewish", "buddhist", "sikh", "atheist", "catholic", "protestant",
+                  "agnostic", "none", "islam", "christianity", "judaism", "hinduism", "buddhism", "sikhism"}))
+      return "religion";
+    if ((a == "ethnicity" || (a == "ethnic" && b == "origin")) && label(a == "ethnic" ? i + 1 : i)) return "ethnicity";
+    if (a == "sexual" && b == "orientation") return "sexual orientation";
     if ((a == "children" || a == "dependants" || a == "dependents") && label(i) && isNumber(b)) return "marital status";
   }
   // Values on their own, or as one of a comma list ("British national, married, 2 children").
@@ -105,6 +118,7 @@ const char* detailOf(std::string_view t, uint32_t fb, uint32_t fe, const std::ve
     size_t e = field.find(',', b);
     if (e == std::string_view::npos) e = field.size();
     std::string_view part = field.substr(b, e - b);
+    if (size_t colon = part.find(':'); colon != std::string_view::npos) part.remove_prefix(colon + 1);  // "Status: Single"
     while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
     while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
     for (const char* m : kMarital)

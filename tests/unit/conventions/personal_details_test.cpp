@@ -21,7 +21,8 @@ TEST_CASE("personal-details: each detail in a Markdown header is found") {
   for (const char* line : {"Date of birth: 1 January 1990", "DOB: 01/01/1990", "Born 1 January 1990 in Leeds",
                            "Age: 34", "34 years old", "Marital status: Married", "Nationality: British",
                            "Gender: Female", "Religion: Christian", "Sex: Male", "Married", "Marital Status - Single",
-                           "D.O.B.: 12.03.1988", "British national, married, 2 children"}) {
+                           "D.O.B.: 12.03.1988", "British national, married, 2 children", "Status: Single",
+                           "Gender Female", "Ethnicity: White British"}) {
     CAPTURE(line);
     auto fs = md(mdCv(line), kRule);
     REQUIRE(fs.size() == 1);
@@ -39,6 +40,7 @@ TEST_CASE("personal-details: look-alike words never fire") {
       "- Built single sign-on for 12 services\n"
       "- Automated the gender pay gap report for HR\n"
       "- Born-in-the-cloud migration of 40 services\n"
+      "\nGender equality network lead and religion and society reading group.\n\n"
       "- Led a team of 5 engineers aged between juniors and seniors\n";
   CHECK(md(cv, kRule).empty());
 }
