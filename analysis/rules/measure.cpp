@@ -130,6 +130,7 @@ bool numberMeasures(const std::vector<Chunk>& chunks, size_t ci, size_t i, size_
   for (const char* cur : {"\xC2\xA3", "$", "\xE2\x82\xAC", "\xC2\xA5", "\xE2\x82\xB9"})
     if (endsWith(prefix, cur)) return true;
   std::string lp = lowerAscii(prefix);
+  if (lp == "x" || prefix == "\xC3\x97") return true;  // x3, ×10
   if (endsWith(lp, "usd") || endsWith(lp, "gbp") || endsWith(lp, "eur")) return true;
   for (char ch : prefix)
     if (isAsciiLetter(ch) || ch == '/' || ch == '#' || ch == '+' || ch == '_' || isDigit(ch) || ch == '.' ||
@@ -221,8 +222,13 @@ bool hasMeasurement(std::string_view text) {
       i = j > i ? j : i + 1;
     }
   }
-  for (const Word& w : tokenize(text))
-    if (!w.inUrl && isSpelledCount(w.lower)) return true;
+  std::vector<Word> words = tokenize(text);
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (w.inUrl) continue;
+    if (isSpelledCount(w.lower)) return true;
+    if (w.lower == "half" && i > 0 && (words[i - 1].lower == "in" || words[i - 1].lower == "by")) return true;
+  }
   return false;
 }
 
