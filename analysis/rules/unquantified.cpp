@@ -4,6 +4,7 @@
 // (" by <N>%") after the object of a verb of change, or a placeholder clause
 // at the end otherwise; never a number.
 #include "core/unicode.hpp"
+#include "rules/rewrite.hpp"
 #include "rules/rules.hpp"
 #include "rules/verbs.hpp"
 #include "rules/wording.hpp"
@@ -46,12 +47,16 @@ replace `<N>` with the real figure.
 
   void check(const RuleContext& ctx, std::vector<Finding>& out) const override {
     for (const Block& b : ctx.doc.blocks) {
-      if (!isAchievementBullet(ctx.doc, b)) continue;
+      if (!isAchievementText(ctx.doc, b)) continue;
       Text t(b.prose.text);
       if (t.words.size() < 3) continue;
       Opening o = opening(t);
       if (o.labelled && !lexicon::looksLikeVerb(t.words[o.head].lower)) continue;  // "Stack: Go, Kafka"
       if (hasMeasurement(t.text)) continue;
+      // A paragraph counts only when it reads as an achievement (opens with a verb).
+      if (b.kind == BlockKind::Paragraph && !lexicon::looksLikeVerb(t.words[o.head].lower) &&
+          !findWeakOpening(t, o, ctx.config.weakWords))
+        continue;
       if (!lexicon::looksLikeVerb(t.words[o.head].lower) && mentionsYear(t.text)) continue;  // an entry header
       uint32_t begin = t.words[o.first].begin, end = t.words.back().end;
       Finding f = makeFinding(b, begin, end, "Quantify this achievement: add a number (%, £, users, time saved)");

@@ -55,7 +55,7 @@ Configure extra weak openers with `words.weak` and silence phrases with
 
   void check(const RuleContext& ctx, std::vector<Finding>& out) const override {
     for (const Block& b : ctx.doc.blocks) {
-      if (!isAchievementBullet(ctx.doc, b)) continue;
+      if (!isAchievementText(ctx.doc, b)) continue;
       Text t(b.prose.text);
       Opening o = opening(t);
       auto m = findWeakOpening(t, o, ctx.config.weakWords);

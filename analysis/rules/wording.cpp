@@ -285,6 +285,14 @@ bool isAchievementBullet(const CvDocument& doc, const Block& b) {
   }
 }
 
+bool isAchievementText(const CvDocument& doc, const Block& b) {
+  if (b.kind == BlockKind::Bullet) return isAchievementBullet(doc, b);
+  if (b.kind != BlockKind::Paragraph || b.section < 0 || static_cast<size_t>(b.section) >= doc.sections.size())
+    return false;
+  SectionKind k = doc.sections[b.section].kind;
+  return k == SectionKind::Experience || k == SectionKind::Projects;
+}
+
 TextEdit minimise(std::string_view prose, TextEdit e) {
   std::string_view old = prose.substr(e.begin, e.end - e.begin);
   size_t pre = 0;

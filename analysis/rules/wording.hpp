@@ -93,6 +93,9 @@ bool mentionsYear(std::string_view text);
 // sections, in entries of other non-education sections, or anywhere when the
 // CV has no section headings.
 bool isAchievementBullet(const CvDocument& doc, const Block& b);
+// An achievement bullet, or a paragraph of an Experience/Projects section
+// (a moderncv \cventry description, a Markdown line under a job).
+bool isAchievementText(const CvDocument& doc, const Block& b);
 // True when [textBegin, textEnd) of the bullet's prose may be reported: not
 // code or math.
 bool reportable(const Block& b, uint32_t textBegin, uint32_t textEnd);

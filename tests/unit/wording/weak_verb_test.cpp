@@ -76,6 +76,16 @@ TEST_CASE("weak-verb: Markdown traps are not reported", "[weak-verb]") {
   CHECK(count(md("- Part-time barista at a busy café\n"), Format::Markdown) == 0);
 }
 
+TEST_CASE("weak-verb: moderncv entry descriptions and Markdown lines under a job", "[weak-verb]") {
+  std::string cv = "\\documentclass{moderncv}\n\\name{Zoë}{Example}\n\\begin{document}\n\\section{Experience}\n"
+                   "\\cventry{2020--2023}{Engineer}{Café Ltd}{London}{}{Responsible for maintaining the payments API.}\n"
+                   "\\end{document}\n";
+  CHECK(count(cv, Format::Latex) == 1);
+  CHECK(fixed(cv, Format::Latex, "weak-verb").find("{}{Maintained the payments API.}") != std::string::npos);
+  CHECK(count(md("**Engineer**, Café Ltd, 2020 – 2023\n\nWorked on the search service.\n"), Format::Markdown) == 1);
+  CHECK(count("# Zoë\n\n## Summary\n\nResponsible for teams of engineers.\n", Format::Markdown) == 0);
+}
+
 TEST_CASE("weak-verb: config words.weak and words.allow", "[weak-verb]") {
   Config c;
   c.weakWords = {"looked into"};
