@@ -373,12 +373,15 @@ std::vector<Mention> longestMentions(const std::vector<Mention>& all) {
   std::stable_sort(sorted.begin(), sorted.end(), [](const Mention& a, const Mention& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
+  // A mention inside a longer one is dropped ("AWS" in "AWS Lambda"); two
+  // that only overlap both stay ("streaming data" and "data pipelines" in
+  // "streaming data pipelines").
   std::vector<Mention> out;
-  uint32_t lastEnd = 0;
   for (const Mention& m : sorted) {
-    if (!out.empty() && m.begin < lastEnd) continue;
-    out.push_back(m);
-    lastEnd = m.end;
+    bool inside = false;
+    for (const Mention& k : out)
+      if (k.begin <= m.begin && m.end <= k.end) inside = true;
+    if (!inside) out.push_back(m);
   }
   return out;
 }

@@ -91,8 +91,8 @@ uint32_t canonicalAlias(uint32_t skill);
 // The skill whose canonical form (or any alias) has this key; -1 when none.
 int32_t findSkill(std::string_view name);
 
-// Leftmost-longest non-overlapping selection (for adverts, where "AWS Lambda"
-// is one keyword, not two).
+// The mentions not inside a longer one (for adverts, where "AWS Lambda" is
+// one keyword, not two), in order.
 std::vector<Mention> longestMentions(const std::vector<Mention>& all);
 
 // True when c is optional inside a name ('.', '-', '_', spaces).

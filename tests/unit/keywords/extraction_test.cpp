@@ -199,3 +199,10 @@ TEST_CASE("taxonomy: a few hundred skills, no key shared by two skills, profiles
   CHECK(std::string(findRoleProfile("sre").name) == "devops-engineer");
   CHECK(std::string(findRoleProfile("no-such-role").name) == "backend-developer");
 }
+
+TEST_CASE("extraction: a name inside a longer one is dropped, overlapping names both stay") {
+  CHECK(forms("- AWS Lambda and React Native\n") == std::vector<std::string>{"AWS Lambda", "React Native"});
+  auto f = forms("- Build streaming data pipelines\n");
+  CHECK(has(f, "Data pipelines"));
+  CHECK(has(f, "streaming data"));
+}
