@@ -92,9 +92,7 @@ class Buzzword final : public Rule {
   Severity defaultSeverity() const override { return Severity::Info; }
   std::string_view summary() const override { return "clichés (team player, hard-working, results-driven, ...)"; }
   std::string_view explanation() const override {
-    return R"(# buzzword
-
-Every CV claims to be "hard-working", "results-driven" and a "team player";
+    return R"(Every CV claims to be "hard-working", "results-driven" and a "team player";
 recruiters skip these words, and some read them as filler. Show the quality
 with an achievement instead.
 

@@ -31,9 +31,7 @@ class FirstPerson final : public Rule {
   Severity defaultSeverity() const override { return Severity::Info; }
   std::string_view summary() const override { return "I, me, my, myself in bullets"; }
   std::string_view explanation() const override {
-    return R"(# first-person
-
-CV bullets are written without a subject: the reader knows it was you. "I"
+    return R"(CV bullets are written without a subject: the reader knows it was you. "I"
 and "my" push the verb out of the first position, where recruiters look.
 
 **Before**

@@ -20,9 +20,7 @@ class LongBullet final : public Rule {
   Severity defaultSeverity() const override { return Severity::Hint; }
   std::string_view summary() const override { return "a bullet over two rendered lines"; }
   std::string_view explanation() const override {
-    return R"(# long-bullet
-
-A recruiter gives each bullet a second or two. Past two lines the point gets
+    return R"(A recruiter gives each bullet a second or two. Past two lines the point gets
 lost: keep one achievement per bullet, lead with the verb, end with the number.
 
 **Before**

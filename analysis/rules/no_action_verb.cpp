@@ -28,9 +28,7 @@ class NoActionVerb final : public Rule {
   Severity defaultSeverity() const override { return Severity::Info; }
   std::string_view summary() const override { return "a bullet that opens with no verb at all"; }
   std::string_view explanation() const override {
-    return R"(# no-action-verb
-
-An experience bullet that opens with a noun ("Backend work on payments",
+    return R"(An experience bullet that opens with a noun ("Backend work on payments",
 "Key contributor to the mobile app") makes the reader work out what you did.
 Open with the action.
 

@@ -42,9 +42,7 @@ class PassiveVoice final : public Rule {
   Severity defaultSeverity() const override { return Severity::Info; }
   std::string_view summary() const override { return "\"was built\", \"were migrated\" in bullets"; }
   std::string_view explanation() const override {
-    return R"(# passive-voice
-
-"The service was migrated to Kubernetes" leaves the reader wondering who did
+    return R"("The service was migrated to Kubernetes" leaves the reader wondering who did
 it. In a CV the answer should be you: lead with the verb.
 
 **Before**

@@ -29,9 +29,7 @@ class RepeatedVerb final : public Rule {
   Severity defaultSeverity() const override { return Severity::Hint; }
   std::string_view summary() const override { return "the same opening verb on 3+ bullets"; }
   std::string_view explanation() const override {
-    return R"(# repeated-verb
-
-Five bullets that all start with "Developed" read as one long, flat list, and
+    return R"(Five bullets that all start with "Developed" read as one long, flat list, and
 the verb stops carrying meaning. Vary the opening verb so each bullet says
 what kind of work it was.
 

@@ -20,9 +20,7 @@ class Unquantified final : public Rule {
   Severity defaultSeverity() const override { return Severity::Info; }
   std::string_view summary() const override { return "an achievement bullet with no measurement"; }
   std::string_view explanation() const override {
-    return R"(# unquantified
-
-Numbers are what make an achievement believable and what a recruiter's eye
+    return R"(Numbers are what make an achievement believable and what a recruiter's eye
 stops on. "Reduced API response times by 40% through query optimisation"
 beats "Improved API performance". Percentages, money (£2m, $40k), counts with a
 unit (12 services, 200k users, a team of five), multipliers (3x) and times

@@ -61,9 +61,7 @@ class VagueQuantity final : public Rule {
     return "many, numerous, various, several, a lot of, significantly, greatly, huge, massive";
   }
   std::string_view explanation() const override {
-    return R"(# vague-quantity
-
-"Several", "many", "significantly" and "huge" ask the reader to take your word
+    return R"("Several", "many", "significantly" and "huge" ask the reader to take your word
 for it. A number says the same thing and proves it.
 
 **Before**

@@ -20,9 +20,7 @@ class WeakVerb final : public Rule {
     return "an experience/project bullet opening with a weak verb or duty phrase";
   }
   std::string_view explanation() const override {
-    return R"(# weak-verb
-
-Recruiters skim the first two or three words of each bullet. Duty phrasing
+    return R"(Recruiters skim the first two or three words of each bullet. Duty phrasing
 ("Responsible for…", "Helped…", "Worked on…", "Assisted with…", "Involved in…",
 "Participated in…", "Tasked with…", "Duties included…", "In charge of…")
 describes a job description, not what you achieved. Lead with a strong

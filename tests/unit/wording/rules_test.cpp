@@ -157,7 +157,7 @@ TEST_CASE("wording rules: every rule has an id, summary and explanation", "[word
     const Rule* r = findRule(id);
     REQUIRE(r);
     CHECK_FALSE(r->summary().empty());
-    CHECK(r->explanation().find("# " + std::string(id)) == 0);
+    CHECK(r->explanation().find("# ") == std::string_view::npos);  // the CLI and hover add the title
     CHECK(r->explanation().find("Before") != std::string_view::npos);
   }
   CHECK(findRule("weak-verb")->defaultSeverity() == Severity::Warning);
