@@ -9,7 +9,7 @@
 // single-column templates such as Jake's resume: an ATS reads it as one
 // line, in order; when a user macro makes the table, the entry heading it
 // sets tells the same), icons outside the header (section-title decorations
-// carry no contact detail), and a second minipage or drawing in the same
+// carry no contact detail; icons on a contact's line anywhere are reported), and a second minipage or drawing in the same
 // section (a side-by-side pair, a row of skill bars: one construct). Templates whose classes build the
 // layout internally (Awesome-CV, AltaCV, Twenty Seconds) are reported on the
 // \documentclass line.
@@ -143,7 +143,10 @@ class AtsLayout final : public Rule {
       // for a photo is still an image an ATS cannot read: reported here).
       if (l.file >= doc.files.size() || conv::isPhoto(doc, l)) continue;
       const SourceText& src = doc.source(l.file);
-      if (doc.format == Format::Latex && l.file == 0 && doc.latex.hasDocumentEnv &&
+      // In the preamble only the class options ([twocolumn]) and \twocolumn
+      // itself are layout; everything else there is a definition.
+      bool documentLayout = l.construct == "twocolumn" || l.construct == "\\twocolumn";
+      if (doc.format == Format::Latex && l.file == 0 && doc.latex.hasDocumentEnv && !documentLayout &&
           doc.latex.preamble.begin <= l.range.begin && l.range.begin < doc.latex.preamble.end)
         continue;
       if (isTabular(l.construct)) {
@@ -155,7 +158,7 @@ class AtsLayout final : public Rule {
         // entry's heading is a heading row too.
         if (spec.empty() && inEntryHeader(doc, l)) continue;
       }
-      if (l.kind == LayoutKind::IconFont && !l.inHeader) continue;
+      if (l.kind == LayoutKind::IconFont && !l.inHeader && !onContactLine(doc, l)) continue;
       // Side-by-side minipages and repeated drawings (skill bars, arrows made
       // by one macro) are one construct per section.
       if (l.construct.find("minipage") != std::string::npos || l.kind == LayoutKind::Graphics) {
@@ -171,6 +174,29 @@ class AtsLayout final : public Rule {
   }
 
  private:
+  // An icon on the same line as a contact detail (a "Contact" section or sidebar).
+  static bool onContactLine(const CvDocument& doc, const LayoutFact& l) {
+    const SourceText& src = doc.source(l.file);
+    uint32_t line = src.lineOf(l.range.begin);
+    for (const Contact& c : doc.contacts)
+      if (c.file == l.file && src.lineOf(c.range.begin) == line) return true;
+    for (const Block& b : doc.blocks) {
+      bool holds = b.range.begin <= l.range.begin && l.range.begin < b.range.end;
+      if (b.file != l.file || !(holds || src.lineOf(b.range.begin) == line)) continue;
+      if (b.kind == BlockKind::Contact) return true;
+      // Contacts are collected from the header only: read the block's prose
+      // for an email, a profile link or a phone-length run of digits.
+      std::string t = conv::lower(b.prose.text);
+      if (t.find("linkedin") != std::string::npos || t.find("github") != std::string::npos) return true;
+      size_t at = t.find('@');
+      if (at != std::string::npos && t.find('.', at) != std::string::npos) return true;
+      int digits = 0;
+      for (char c : t) digits += c >= '0' && c <= '9';
+      if (digits >= 10) return true;
+    }
+    return false;
+  }
+
   static bool inEntryHeader(const CvDocument& doc, const LayoutFact& l) {
     for (const Entry& e : doc.entries) {
       if (e.headerBlock < 0 || e.headerBlock >= static_cast<int32_t>(doc.blocks.size())) continue;

@@ -66,6 +66,13 @@ TEST_CASE("ats-layout: LaTeX columns, boxes, graphics and layout tables") {
   }
 }
 
+TEST_CASE("ats-layout: the twocolumn class option") {
+  std::string cv = "\\documentclass[11pt,twocolumn]{article}\n\\begin{document}\n\\section{Skills}\nGo\n\\end{document}\n";
+  auto fs = latex(cv, kRule);
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].message.find("interleav") != std::string::npos);
+}
+
 TEST_CASE("ats-layout: fontawesome icons carrying contact details, once per line") {
   std::string cv = tex("\\faEnvelope\\ jane@example.com \\quad \\faPhone\\ 07700 900123\n\n\\section{Skills}\nGo\n",
                        "\\usepackage{fontawesome5}\n");
@@ -86,6 +93,11 @@ TEST_CASE("ats-layout: heading rows, macro definitions and comments are not layo
               kRule)
             .empty());
   CHECK(latex(tex("% \\begin{tabular}{lll}\n% a & b & c\n% \\end{tabular}\n\\section{Skills}\nGo\n"), kRule).empty());
+  // Icons on a contact line in a later section are reported.
+  CHECK(latex(tex("\\section{Skills}\nGo\n\\section{Contact}\n\\faEnvelope\\ jane@example.com\n",
+                  "\\usepackage{fontawesome5}\n"),
+              kRule)
+            .size() == 1);
   // Icons decorating section titles carry no contact detail.
   CHECK(latex(tex("\\section{\\faCogs\\ Skills}\nGo, SQL\n", "\\usepackage{fontawesome}\n"), kRule).empty());
 }
