@@ -527,6 +527,34 @@ Layout layoutFor(const CvDocument& doc, const Config& config) {
     l.parindent = 0;
     for (ListStyle& ls : l.lists) ls.topsep = ls.partopsep = ls.itemsep = {0, 0, 0}, ls.parsep = l.parskip;
   }
+  if (l.cls == "moderncv") {
+    // moderncv (casual/classic): measured on the corpus template at 11pt.
+    // Section titles sit beside a coloured rule in the hints column; entry
+    // descriptions and their lists are \small and compact; contact details go
+    // to the footer or beside the name, not into the body.
+    double k = l.sizes[kNormal].size / 10.95;
+    l.moderncv = true;
+    l.hintColumn = 0.2 * l.textW;
+    l.parskip = {0, 0, 0};
+    l.parindent = 0;
+    l.headings[0] = {{14.5 * k, 2, 1}, {5.2 * k, 1, 0}, kNormal, "rm"};
+    l.headings[1] = {{4.1 * k, 2, 1}, {3.2 * k, 1, 0}, kNormal, "rm"};
+    for (ListStyle& ls : l.lists) ls.topsep = ls.partopsep = ls.itemsep = ls.parsep = {0, 0, 0};
+    l.titleHeight = 126 * k;
+    // \photo[64pt]{picture} beside the name makes the title block taller
+    // than the name and title alone (about 30pt of them, measured).
+    for (const LayoutFact& f : doc.layout) {
+      if (f.kind != LayoutKind::Photo || f.file != 0 || f.range.begin >= doc.source(0).view().size()) continue;
+      std::string_view rest = doc.source(0).view().substr(f.range.begin, 80);
+      double h = 64;
+      if (size_t b = rest.find('['); b != std::string_view::npos && b < 10) {
+        size_t e = rest.find(']', b);
+        if (e != std::string_view::npos)
+          if (auto v = parseLength(rest.substr(b + 1, e - b - 1), 10, 4.3, &l)) h = *v;
+      }
+      l.titleHeight += std::max(0.0, h - 30);
+    }
+  }
   for (const std::string& c : s.preambleCommands) applyPreambleCommand(l, c);
   if (s.preamble.end > s.preamble.begin && !doc.files.empty()) {
     std::string_view src = doc.source(0).view();

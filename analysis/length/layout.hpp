@@ -58,8 +58,11 @@ struct Layout {
   bool ragged = false;
   bool pandoc = false;       // pandoc's default template (tight lists, description lists)
   double labelSep = 5;       // space after a description label
-  // moderncv: the date column left of every entry and section title
+  // moderncv: the date column left of every entry and section title, and the
+  // title block \makecvtitle sets from the preamble's \name, \title, \quote.
   double hintColumn = 0;
+  bool moderncv = false;
+  double titleHeight = 0;
   // Net \vspace inside the body of each user macro (\resumeSubheading ->
   // -7pt): added after every block the macro makes.
   std::map<std::string, double> macroSkip;

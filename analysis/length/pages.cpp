@@ -466,9 +466,19 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
     return ind;
   };
 
+  bool titleDone = false;
+  uint32_t preambleEnd = md ? 0 : doc.latex.preamble.end;
   for (size_t oi = 0; oi < order.size(); ++oi) {
     size_t bi = order[oi];
     const Block& b = doc.blocks[bi];
+    if (l.moderncv) {
+      // The preamble's \name, \title, contacts: one title block (\makecvtitle).
+      if (b.file == 0 && b.range.end <= preambleEnd) continue;
+      if (!titleDone) {
+        bld.box(l.titleHeight, l.titleHeight, bld.refAt(b, 0));
+        titleDone = true;
+      }
+    }
     if (plan && plan->groupOf[bi] >= 0) {
       int g = plan->groupOf[bi];
       if (!emitted[g]) {
@@ -572,7 +582,8 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
           parsep = {};
           if (sizeSwitch < 0) size = kSmall;
         }
-        bld.paragraph(b, text, size, "rm", l.textW - indent, 0, parsep, afterHeading);
+        if (l.moderncv) size = kSmall;
+        bld.paragraph(b, text, size, "rm", l.textW - l.hintColumn - indent, 0, parsep, afterHeading);
         afterHeading = false;
         break;
       }
@@ -588,12 +599,13 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
         std::string_view variant = b.kind == BlockKind::EntryHeader ? "bf" : "rm";
         double indent = l.parindent;
         if (afterHeading || b.kind != BlockKind::Paragraph) indent = 0;
-        double hsize = l.textW - listIndent(listDepth);
+        double hsize = l.textW - l.hintColumn - listIndent(listDepth);
         SizeIdx size = sizeSwitch >= 0 ? static_cast<SizeIdx>(sizeSwitch) : kNormal;
+        if (l.moderncv && b.kind == BlockKind::Paragraph && b.command.empty()) size = kSmall;  // entry descriptions
         if (b.kind == BlockKind::EntryHeader) {
           sizeSwitch = -1;
           size = kNormal;
-          if (!md && entryRows(doc, b) == 2) {
+          if (!md && !l.moderncv && entryRows(doc, b) == 2) {
             // A two-row entry header (role | dates over organisation |
             // location): a tabular, one line per row.
             bld.space(l.parskip);
@@ -608,9 +620,13 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
         // A Markdown block quote: pandoc's quote environment, indented 2.5em both sides.
         if (md && b.file == 0 && b.range.begin < src0.size() && src0[b.range.begin] == '>')
           hsize -= 2 * l.lists[0].leftmargin;
-        bld.paragraph(b, text, size, variant, hsize, indent,
-                      listDepth > 0 ? (l.pandoc && tight ? Glue{} : l.lists[listDepth - 1].parsep) : l.parskip,
-                      afterHeading);
+        Glue before = listDepth > 0 ? (l.pandoc && tight ? Glue{} : l.lists[listDepth - 1].parsep) : l.parskip;
+        // moderncv: an entry's description sits 13.4pt below its title line (measured).
+        if (l.moderncv && prev && prev->kind == BlockKind::EntryHeader) before = {1.4, 0, 0};
+        // moderncv: \cventry and \cvitem lines are spaced a little (3.9pt, 2.7pt measured).
+        if (l.moderncv && !afterHeading && b.kind == BlockKind::EntryHeader) before = {3.9, 1, 0};
+        else if (l.moderncv && !afterHeading && b.command.rfind("cvitem", 0) == 0) before = {2.7, 1, 0};
+        bld.paragraph(b, text, size, variant, hsize, indent, before, afterHeading);
         afterHeading = false;
         break;
       }
@@ -654,7 +670,7 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
     }
     // Vertical space inside the macro that made the block.
     if (!b.command.empty() && !l.macroSkip.empty()) {
-      auto it = l.macroSkip.find(b.command);
+      auto it = l.macroSkip.find("\\" + b.command);
       if (it != l.macroSkip.end()) bld.space({it->second, 0, 0});
     }
     prev = &b;

@@ -205,11 +205,13 @@ TEST_CASE("accuracy of the page estimate on the corpus", "[pages][corpus]") {
   if (const char* u = std::getenv("CVLINT_UPDATE_GOLDEN"); u && std::string(u) == "1") {
     std::ofstream(fs::path(CVLINT_SOURCE_DIR) / "tests/unit/pages/ACCURACY.md") << md.str();
   }
-  // FIXME(issue 5): the target is 90% of page counts and every page start
-  // within 2 lines; these floors are what the model measurably reaches now
-  // (see ACCURACY.md), raised as calibration improves. Never lower them.
-  CHECK(rate >= 0);
-  CHECK(startRate >= 0);
+  // The target: 90% of page counts right on the counted documents.
+  CHECK(rate >= 90);
+  // FIXME(issue 5): the target is every page start within 2 lines; measured
+  // now: 7 of 8 (there4-sample-long page 3 is 3 lines early; its filler text
+  // repeats, so even the real start is matched by nearest text). This floor
+  // is what the model measurably reaches; raise it, never lower it.
+  CHECK(startRate >= 85);
 }
 
 // Calibration aid (hidden; run with `cvlint_tests_pages "[.trace]"`): prints
