@@ -79,6 +79,7 @@ class MissingSection final : public Rule {
       Fix fix;
       fix.title = "Insert a " + std::string(w.title) + " section";
       fix.edits.push_back(insertion(doc, w.kind, w.title));
+      fix.safe = false;  // an empty heading needs the user's content: never applied by --fix
       f.fixes.push_back(std::move(fix));
       out.push_back(std::move(f));
     }

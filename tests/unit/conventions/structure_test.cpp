@@ -61,6 +61,8 @@ TEST_CASE("missing-section: each missing section is reported with a skeleton whe
   auto fs = md(cv({kSummary, kExperience, kEducation}), "missing-section");
   REQUIRE(fs.size() == 1);
   CHECK(fs[0].message.find("skills") != std::string::npos);
+  REQUIRE(fs[0].fixes.size() == 1);
+  CHECK_FALSE(fs[0].fixes[0].safe);  // --fix never adds empty sections
   // Skills go before Experience.
   CHECK(fixed(cv({kSummary, kExperience, kEducation}), Format::Markdown, "missing-section") ==
         cv({kSummary, "## Skills\n\n- \n\n", kExperience, kEducation}));
