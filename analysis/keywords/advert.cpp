@@ -334,11 +334,17 @@ std::vector<AdvertKeyword> extractAdvertKeywords(std::string_view advert) {
   };
 
   AdvertSection section = AdvertSection::Neutral;
+  // A table whose header row names the weights ("| Essential | Desirable |")
+  // weighs each later row's cells by column.
+  std::vector<AdvertSection> columns;
   for (uint32_t li = 0; li < lines.size(); ++li) {
     std::string_view raw = lines[li].raw;
     if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
     std::string_view content = trim(raw);
-    if (content.empty()) continue;
+    if (content.empty()) {
+      columns.clear();  // a blank line ends a table
+      continue;
+    }
     // Setext underline or a horizontal rule: no words.
     if (content.find_first_not_of("=-_* ") == std::string_view::npos) continue;
 
@@ -390,7 +396,38 @@ std::vector<AdvertKeyword> extractAdvertKeywords(std::string_view advert) {
       if (c == ';' || c == '!' || c == '?') return true;
       return c == '.' && (i + 1 == lower.size() || lower[i + 1] == ' ');
     };
+    // Table rows: cells between '|'; a weight header row sets the columns.
+    std::vector<size_t> pipes;
+    bool tableRow = !content.empty() && content.front() == '|';
+    if (tableRow) {
+      for (size_t i = 0; i < raw.size(); ++i)
+        if (raw[i] == '|' && (i == 0 || raw[i - 1] != '\\')) pipes.push_back(i);
+      bool header = false;
+      std::vector<AdvertSection> kinds;
+      for (size_t c = 0; c + 1 < pipes.size(); ++c) {
+        AdvertSection k = classifyAdvertHeading(stripEmphasis(trim(raw.substr(pipes[c] + 1, pipes[c + 1] - pipes[c] - 1))));
+        header = header || k == AdvertSection::Essential || k == AdvertSection::Desirable;
+        kinds.push_back(k);
+      }
+      if (header && mentions.empty()) {
+        columns = kinds;
+        continue;
+      }
+      if (mentions.empty() && raw.find_first_not_of("|-: \t") != std::string_view::npos) columns.clear();  // another header row
+    } else if (!columns.empty() && !content.empty()) {
+      columns.clear();
+    }
+    auto columnOf = [&](size_t b) -> int {
+      if (!tableRow || columns.empty()) return -1;
+      for (size_t c = 0; c + 1 < pipes.size() && c < columns.size(); ++c)
+        if (b > pipes[c] && b < pipes[c + 1]) return static_cast<int>(c);
+      return -1;
+    };
+
     auto weigh = [&](size_t b, size_t e) -> bool {
+      if (int c = columnOf(b); c >= 0 && (columns[static_cast<size_t>(c)] == AdvertSection::Essential ||
+                                        columns[static_cast<size_t>(c)] == AdvertSection::Desirable))
+        return columns[static_cast<size_t>(c)] == AdvertSection::Essential;
       if (!heading) {
         size_t cs = b, ce = e;
         while (cs > 0 && !isClauseEnd(cs - 1)) --cs;

@@ -206,3 +206,20 @@ TEST_CASE("extraction: a name inside a longer one is dropped, overlapping names 
   CHECK(has(f, "Data pipelines"));
   CHECK(has(f, "streaming data"));
 }
+
+TEST_CASE("extraction: weights from a table's columns or cells") {
+  auto ks = kw::extractAdvertKeywords(
+      "| Essential | Desirable |\n|---|---|\n| Python | Kafka |\n| PostgreSQL | Terraform |\n\n"
+      "| Skill | Level |\n|---|---|\n| Docker | essential |\n| Redis | nice to have |\n");
+  auto essential = [&](const char* f) {
+    const kw::AdvertKeyword* k = keyword(ks, f);
+    REQUIRE(k);
+    return k->essential;
+  };
+  CHECK(essential("Python"));
+  CHECK(essential("PostgreSQL"));
+  CHECK_FALSE(essential("Kafka"));
+  CHECK_FALSE(essential("Terraform"));
+  CHECK(essential("Docker"));
+  CHECK_FALSE(essential("Redis"));
+}
