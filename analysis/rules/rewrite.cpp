@@ -80,7 +80,7 @@ struct Engine {
 
   void add(const std::string& phrase, uint32_t end, bool replaceTitle, bool safe, std::vector<TextEdit> extra = {}) {
     if (phrase.empty()) return;
-    std::string text = matchCase(adv + phrase, t.at(o.first));
+    std::string text = matchCase(adv + phrase, t.at(std::min(o.first, m.head)));
     std::vector<TextEdit> edits{{spanBegin, end, text}};
     for (TextEdit& e : extra) edits.push_back(std::move(e));
     std::string result = applyTextEdits(t.text, edits);
@@ -232,7 +232,7 @@ struct Engine {
 
   void run() {
     size_t i = m.end;
-    if (i >= n || !spaceAfter(i - 1)) return;
+    if (i >= n || (!spaceAfter(i - 1) && !m.label)) return;
     uint32_t phraseEnd = t.words[i - 1].end;
     switch (m.kind) {
       case WeakKind::Collab: {
@@ -270,7 +270,8 @@ struct Engine {
     }
     if (verbChain(chain(i, lexicon::byGerund), helper)) return;
     std::string_view last = w(m.end - 1);
-    if (helper && inList(last, {"helped", "to", "aided", "assisted", "helping", "assisting"}) && verbChain(chain(i, lexicon::byBase), true))
+    if ((last == "to" || (helper && inList(last, {"helped", "aided", "assisted", "helping", "assisting"}))) &&
+        verbChain(chain(i, lexicon::byBase), helper))
       return;
     if (nominalisation(i, phraseEnd, helper)) return;
     if (m.kind == WeakKind::Beneficiary && beneficiary(i, phraseEnd)) return;
@@ -297,6 +298,24 @@ std::optional<WeakMatch> findWeakOpening(const Text& t, const Opening& o, const 
       kind = WeakKind::Duty;
     }
   }
+  if (id < 0 && o.labelled && o.first > 0) {
+    // "Responsibilities: maintaining the API" / "Key duties: ...": the label is the duty phrase.
+    size_t b = 0;
+    while (b + 1 < o.first && !inList(t.words[b].lower, {"responsibilities", "responsibility", "duties", "tasks"})) ++b;
+    if (inList(t.words[b].lower, {"responsibilities", "responsibility", "duties", "tasks"}) && b + 1 == o.first &&
+        !o.adverbs.size() && o.dropped.empty()) {
+      size_t from = b > 0 && inList(t.words[b - 1].lower, {"key", "main", "my", "core", "daily", "primary"}) ? b - 1 : b;
+      WeakMatch m;
+      m.head = from;
+      m.end = o.first;
+      m.kind = WeakKind::Duty;
+      m.label = true;
+      m.rangeBegin = t.words[from].begin;
+      m.rangeEnd = t.words[b].end;
+      m.written = std::string(t.text.substr(m.rangeBegin, m.rangeEnd - m.rangeBegin));
+      return m;
+    }
+  }
   if (id < 0) return std::nullopt;
   WeakMatch m;
   m.head = o.head;
@@ -313,7 +332,7 @@ std::optional<WeakMatch> findWeakOpening(const Text& t, const Opening& o, const 
 std::vector<Rewrite> rewriteWeak(const Text& t, const Opening& o, const WeakMatch& m, Locale locale) {
   Engine e{t, o, m, locale};
   e.n = t.words.size();
-  e.spanBegin = t.words[o.first].begin;
+  e.spanBegin = t.words[std::min(o.first, m.head)].begin;
   for (size_t a : o.adverbs) e.adv += lowerFirst(t.at(a)) + " ";
   e.run();
   return std::move(e.out);

@@ -46,6 +46,7 @@ struct WeakMatch {
   uint32_t rangeBegin = 0;  // text bytes the finding covers ("Was responsible for")
   uint32_t rangeEnd = 0;
   std::string written;      // the phrase as written ("Responsible for")
+  bool label = false;       // a "Responsibilities:" label before the opening
 };
 
 // The weak opener of a bullet, if any; `extra` are config phrases (words.weak).
