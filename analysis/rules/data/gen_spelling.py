@@ -54,7 +54,7 @@ EXCLUDE_US = {
     "practice", "practices", "dialog", "dialogs", "analog", "inquiry", "inquiries", "mold",
     "molds", "plow", "ax", "mom", "pajamas", "gage", "caliber", "specter", "liter", "liters",
     "theater", "theaters", "fiber", "fibers", "saber", "somber", "meager", "luster",
-    "toward", "afterward", "program's",
+    "toward", "afterward", "program's", "prize", "prizes", "prized", "prizing",
 }
 EXCLUDE_GB = {"practise", "practised", "practising", "practises"}
 
