@@ -62,8 +62,8 @@ async function viewLines(page) {
     els.map(e => { const r = e.getBoundingClientRect(); return { text: e.textContent, top: r.top, bottom: r.bottom }; }));
 }
 
-async function squiggleBoxes(page) {
-  return page.locator(SQUIGGLES).evaluateAll(els =>
+async function squiggleBoxes(page, selector = SQUIGGLES) {
+  return page.locator(selector).evaluateAll(els =>
     els.map(e => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, width: r.width }; }));
 }
 
@@ -114,16 +114,17 @@ async function main() {
   while (Date.now() < until && !onLine) {
     const vl = (await viewLines(page)).find(l => norm(l.text).includes(WEAK));
     if (vl) {
-      const sq = (await squiggleBoxes(page)).filter(b => b.top < vl.bottom && b.bottom > vl.top);
+      // weak-verb is a warning; other rules on the line are info or hints.
+      const sq = (await squiggleBoxes(page, '.monaco-editor .squiggly-warning')).filter(b => b.top < vl.bottom && b.bottom > vl.top);
       if (sq.length) onLine = { vl, sq };
     }
     if (!onLine) await sleep(500);
   }
   if (!onLine) {
     await page.screenshot({ path: path.join(outDir, 'vscode.png') });
-    return finish(`short: no squiggle on line ${weakLine + 1} in ${waitS} s`, 1);
+    return finish(`short: no warning squiggle on line ${weakLine + 1} in ${waitS} s`, 1);
   }
-  log(`squiggle on line ${weakLine + 1}: ${onLine.sq.length}`);
+  log(`warning squiggle on line ${weakLine + 1}: ${onLine.sq.length}`);
 
   // 2. Ctrl+. on it; the first action of the menu.
   await goTo(page, weakLine + 1, weakCol + 2);
@@ -160,15 +161,16 @@ async function main() {
   if (!after.startsWith(prefix)) return finish(`short: the text before the phrase changed: "${after}"`, 1);
   if (!/^[A-Z][a-z]+ /.test(after.slice(prefix.length))) return finish(`short: the bullet does not open with a verb: "${after}"`, 1);
 
-  // The server saw the edit: no squiggle left on the rewritten line.
+  // The server saw the edit: the weak-verb squiggle (a warning; other rules on
+  // this line, such as unquantified, are info) is gone from the rewritten line.
   let clean = false;
   const cleanUntil = Date.now() + 10000;
   while (Date.now() < cleanUntil && !clean) {
     const vl = (await viewLines(page)).find(l => norm(l.text) === after);
-    clean = !!vl && !(await squiggleBoxes(page)).some(b => b.top < vl.bottom && b.bottom > vl.top);
+    clean = !!vl && !(await squiggleBoxes(page, '.monaco-editor .squiggly-warning')).some(b => b.top < vl.bottom && b.bottom > vl.top);
     if (!clean) await sleep(250);
   }
-  if (!clean) return finish('short: the squiggle stayed on the rewritten line', 1);
+  if (!clean) return finish('short: the weak-verb (warning) squiggle stayed on the rewritten line', 1);
 
   // 4. "cvlint: Fix all" from the command palette, after undoing the quick fix.
   await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
@@ -239,7 +241,7 @@ async function main() {
     return finish('short: "Open README" opened no README', 1);
   }
 
-  return finish(`holds: "${first}" rewrote line ${weakLine + 1} to "${after.trim()}", the squiggle went, "cvlint: Fix all" did the same${status ? `; status "${status.trim()}"` : ''}${status ? '; the status bar opens the keyword report' : ''}; a missing server is explained with its README`, 0);
+  return finish(`holds: "${first}" rewrote line ${weakLine + 1} to "${after.trim()}", its warning squiggle went, "cvlint: Fix all" did the same${status ? `; status "${status.trim()}"` : ''}${status ? '; the status bar opens the keyword report' : ''}; a missing server is explained with its README`, 0);
 }
 
 main().catch(async e => {
