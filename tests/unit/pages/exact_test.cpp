@@ -177,5 +177,14 @@ TEST_CASE("exact: Markdown goes through pandoc and page starts map back to lines
   REQUIRE(!r.starts.empty());
   INFO("first text: " << r.starts[0].firstText);
   CHECK(!r.starts[0].firstText.empty());
+  // Page 2's first text maps back to a paragraph line of the Markdown source.
+  REQUIRE(r.starts[0].known);
+  std::string lineText;
+  {
+    std::ifstream in(cv);
+    for (uint32_t i = 0; i <= r.starts[0].line && std::getline(in, lineText); ++i) {
+    }
+  }
+  CHECK(lineText.rfind("Paragraph", 0) == 0);
   fs::remove_all(d);
 }
