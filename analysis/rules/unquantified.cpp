@@ -39,7 +39,9 @@ Microsoft 365) do not: they measure nothing.
 **The fix** inserts a visible placeholder (`by <N>%`) after the object of a
 verb of change (reduced, increased, improved, cut, grew), or a short
 placeholder clause at the end of other bullets. It never invents a number:
-replace `<N>` with the real figure.
+replace `<N>` with the real figure. (In Markdown it is written `\<N>` so it is
+not taken for an HTML tag and stays visible; in LaTeX `\%` is escaped and, without
+T1 fonts, `<` and `>` are written `\textless{}` and `\textgreater{}`.)
 )";
   }
 

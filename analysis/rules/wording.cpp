@@ -310,12 +310,28 @@ TextEdit minimise(std::string_view prose, TextEdit e) {
   return r;
 }
 
-std::string escapeFor(Format f, std::string_view s) {
-  if (f != Format::Latex) return std::string(s);
+std::string escapeFor(const CvDocument& doc, std::string_view s) {
   std::string out;
+  if (doc.format != Format::Latex) {
+    for (char c : s) {
+      if (c == '<') out.push_back('\\');
+      out.push_back(c);
+    }
+    return out;
+  }
+  bool angleGlyphs = false;
+  for (const std::string& p : doc.latex.packages)
+    if (p == "fontspec") angleGlyphs = true;
+  if (auto it = doc.latex.packageOptions.find("fontenc"); it != doc.latex.packageOptions.end() &&
+                                                          it->second.find("T1") != std::string::npos)
+    angleGlyphs = true;
   for (char c : s) {
-    if (c == '%' || c == '&' || c == '#' || c == '_' || c == '$') out.push_back('\\');
-    out.push_back(c);
+    if (!angleGlyphs && c == '<') out += "\\textless{}";
+    else if (!angleGlyphs && c == '>') out += "\\textgreater{}";
+    else {
+      if (c == '%' || c == '&' || c == '#' || c == '_' || c == '$') out.push_back('\\');
+      out.push_back(c);
+    }
   }
   return out;
 }
@@ -327,7 +343,7 @@ bool toSourceEdits(const CvDocument& doc, const Block& b, const std::vector<Text
   std::string_view src = doc.source(b.file).view();
   std::vector<Edit> made;
   for (const TextEdit& e : in) {
-    std::string text = escapeFor(doc.format, e.text);
+    std::string text = escapeFor(doc, e.text);
     if (e.end < e.begin || e.end > p.text.size()) return false;
     if (e.begin == e.end) {
       // An insertion goes before the segment starting here, or inside a

@@ -118,8 +118,11 @@ TextEdit minimise(std::string_view prose, TextEdit e);
 // the caller offers no fix. Inserted text is escaped for the format.
 bool toSourceEdits(const CvDocument& doc, const Block& b, const std::vector<TextEdit>& in, std::vector<Edit>& out);
 
-// Escapes text inserted into a source of this format (LaTeX: % & $ # _).
-std::string escapeFor(Format f, std::string_view s);
+// Escapes text inserted into a document's source. LaTeX: % & $ # _ get a
+// backslash, and "<"/">" become \textless{}/\textgreater{} unless the
+// fonts have them (T1 fontenc, fontspec); Markdown: "<" gets a backslash, so
+// a `<N>` placeholder is not read as raw HTML (which renders as nothing).
+std::string escapeFor(const CvDocument& doc, std::string_view s);
 
 // A finding on prose [textBegin, textEnd) of a block.
 Finding makeFinding(const Block& b, uint32_t textBegin, uint32_t textEnd, std::string message);
