@@ -4,6 +4,7 @@
 // a URL, code or math. The fix drops "I" and recapitalises, "my" becomes "the".
 #include "core/unicode.hpp"
 #include "rules/rules.hpp"
+#include "rules/verbs.hpp"
 #include "rules/wording.hpp"
 
 namespace cvlint {
@@ -67,6 +68,10 @@ never reported.
           // A capitalised word before "I" that does not start the clause: a numeral (Elizabeth I, Type I).
           if (i >= 2 && w[i - 1].upperInitial && !isFunctionWord(w[i - 1].lower) && t.gapAfter(i - 1) == " " &&
               t.gapAfter(i - 2).find_first_of(".;:!?") == std::string_view::npos)
+            continue;
+          // At the opening: "Type I errors" (a name, then no verb) but "Then I built".
+          if (i == 1 && w[0].upperInitial && !isFunctionWord(w[0].lower) && t.gapAfter(0) == " " &&
+              !(i + 1 < w.size() && lexicon::looksLikeVerb(w[i + 1].lower)))
             continue;
           if (i == 0 && w.size() == 1) continue;
         }

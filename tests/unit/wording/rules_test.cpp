@@ -76,7 +76,7 @@ TEST_CASE("first-person: findings and fixes", "[first-person]") {
   for (const char* trap : {"- Optimised disk I/O on the ingest path\n", "- Added i18n to the app\n",
                            "- Catalogued letters of Elizabeth I for the archive\n", "- Studied Type I errors in A/B tests\n",
                            "- Published at https://example.com/me/my-blog\n", "- Wrote `my_func` for the SDK\n",
-                           "- Built MY-ME tooling\n"})
+                           "- Built MY-ME tooling\n", "- Type I diabetes study\n"})
     CHECK(count(md(trap), MD, "first-person") == 0);
   CHECK(count(tex("  \\item Built \\href{https://github.com/me/my-repo}{a tool}\n"), TEX, "first-person") == 0);
   CHECK(count(tex("  % I wrote this\n  \\item Built it\n"), TEX, "first-person") == 0);
