@@ -368,6 +368,38 @@ void scanPreamble(Layout& l, std::string_view pre) {
       if (v != 0) l.macroSkip[name] = v;
     }
   }
+  // enumitem's \setlist[itemize]{itemsep=0pt, topsep=2pt, nosep, ...}: list spacing.
+  for (size_t p = pre.find("\\setlist"); p != std::string_view::npos; p = pre.find("\\setlist", p + 1)) {
+    size_t i = p + 8;
+    skipSpaces(pre, i);
+    int onlyLevel = -1;
+    if (i < pre.size() && pre[i] == '[') {
+      size_t e = pre.find(']', i);
+      if (e == std::string_view::npos) break;
+      std::string_view which = pre.substr(i + 1, e - i - 1);
+      for (char c : which)
+        if (c >= '1' && c <= '4') onlyLevel = c - '1';
+      i = e + 1;
+      skipSpaces(pre, i);
+    }
+    std::string_view opts = braced(pre, i);
+    double em = l.sizes[kNormal].size;
+    for (auto opt : splitOptions(opts)) {
+      auto [k, v] = keyValue(opt);
+      for (int lv = 0; lv < 4; ++lv) {
+        if (onlyLevel >= 0 && lv != onlyLevel) continue;
+        ListStyle& ls = l.lists[lv];
+        auto len = parseLength(v, em, 0.43 * em, &l);
+        if (k == "nosep") ls.topsep = ls.partopsep = ls.itemsep = ls.parsep = {0, 0, 0};
+        else if (k == "noitemsep") ls.itemsep = ls.parsep = {0, 0, 0};
+        else if (k == "itemsep" && len) ls.itemsep = {*len, 0, 0};
+        else if (k == "topsep" && len) ls.topsep = {*len, 0, 0};
+        else if (k == "parsep" && len) ls.parsep = {*len, 0, 0};
+        else if (k == "partopsep" && len) ls.partopsep = {*len, 0, 0};
+        else if ((k == "leftmargin" || k == "left") && len) ls.leftmargin = *len;
+      }
+    }
+  }
   // \titleformat{\section}...: vertical space and a \titlerule in the format.
   static const char* kLevels[] = {"section", "subsection", "subsubsection"};
   for (size_t p = pre.find("\\titleformat"); p != std::string_view::npos; p = pre.find("\\titleformat", p + 1)) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "length/layout.hpp"
 #include "length/typeset.hpp"
@@ -320,6 +321,7 @@ struct ColumnGroup {
   std::vector<std::vector<size_t>> columns;  // block indices per minipage
   std::vector<double> widths;
   double fixedHeight = 0;
+  int balance = 1;  // multicols{n}: one flow balanced over n columns
 };
 
 struct ColumnPlan {
@@ -403,6 +405,26 @@ ColumnPlan planColumns(const CvDocument& doc, const Layout& l) {
   plan.groupOf.assign(doc.blocks.size(), -1);
   if (doc.format != Format::Latex) return plan;
   std::string_view s = doc.source(0).view();
+  // multicols{n}: the content flows through n columns of equal width.
+  for (size_t p = s.find("\\begin{multicols"); p != std::string_view::npos; p = s.find("\\begin{multicols", p + 1)) {
+    size_t brace = s.find('{', p + 16);
+    if (brace == std::string_view::npos) break;
+    int n = std::atoi(std::string(s.substr(brace + 1, 2)).c_str());
+    size_t end = s.find("\\end{multicols", p);
+    if (n < 2 || n > 6 || end == std::string_view::npos) continue;
+    ColumnGroup g;
+    g.balance = n;
+    g.widths.push_back((l.textW - (n - 1) * 10) / n);
+    g.columns.emplace_back();
+    for (size_t bi = 0; bi < doc.blocks.size(); ++bi) {
+      const Block& b = doc.blocks[bi];
+      if (b.file == 0 && b.range.begin > p && b.range.begin < end && plan.groupOf[bi] < 0) {
+        g.columns.back().push_back(bi);
+        plan.groupOf[bi] = static_cast<int>(plan.groups.size());
+      }
+    }
+    if (!g.columns.back().empty()) plan.groups.push_back(std::move(g));
+  }
   std::vector<ByteRange> outer = minipageExtents(s);
   for (size_t i = 0; i < outer.size(); ++i) {
     bool join = i > 0 && !plan.groups.empty() && !blankLineBetween(s, outer[i - 1].end, outer[i].begin);
@@ -415,7 +437,7 @@ ColumnPlan planColumns(const CvDocument& doc, const Layout& l) {
     g.columns.emplace_back();
     for (size_t bi = 0; bi < doc.blocks.size(); ++bi) {
       const Block& b = doc.blocks[bi];
-      if (b.file == 0 && b.range.begin >= outer[i].begin && b.range.begin < outer[i].end) {
+      if (b.file == 0 && b.range.begin >= outer[i].begin && b.range.begin < outer[i].end && plan.groupOf[bi] < 0) {
         g.columns.back().push_back(bi);
         plan.groupOf[bi] = static_cast<int>(plan.groups.size() - 1);
       }
@@ -433,6 +455,7 @@ void emitGroup(const CvDocument& doc, const Layout& l, Builder& bld, const Colum
     layBlocks(doc, sub, sb, g.columns[c], nullptr);
     h = std::max(h, naturalHeight(sb.items, l.topskip));
   }
+  if (g.balance > 1) h = h / g.balance + l.size(kNormal).baselineskip;  // balanced, at most a line uneven
   if (g.fixedHeight > 0) h = g.fixedHeight;
   bld.space(l.parskip);
   bld.box(h, h, bld.refAt(doc.blocks[firstBlock], 0));

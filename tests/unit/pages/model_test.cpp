@@ -191,3 +191,21 @@ TEST_CASE("page model: an empty or markup-only document estimates zero pages, ne
     CHECK(res.pageModel->pages < 1);
   }
 }
+
+TEST_CASE("page model: multicols and enumitem spacing change the estimate", "[pages]") {
+  std::string items;
+  for (int i = 0; i < 80; ++i) items += "\\item Built service " + std::to_string(i) + " for the platform team\n";
+  std::string plain = "\\documentclass{article}\n\\begin{document}\n\\begin{itemize}\n" + items + "\\end{itemize}\n\\end{document}\n";
+  std::string nosep = "\\documentclass{article}\n\\usepackage{enumitem}\n\\setlist{nosep}\n\\begin{document}\n\\begin{itemize}\n" +
+                      items + "\\end{itemize}\n\\end{document}\n";
+  std::string cols = "\\documentclass{article}\n\\usepackage{multicol}\n\\begin{document}\n\\begin{multicols}{2}\n\\begin{itemize}\n" +
+                     items + "\\end{itemize}\n\\end{multicols}\n\\end{document}\n";
+  double p = test::lint(plain, Format::Latex).pages.estimated;
+  double n = test::lint(nosep, Format::Latex).pages.estimated;
+  double c = test::lint(cols, Format::Latex).pages.estimated;
+  INFO("plain " << p << " nosep " << n << " multicols " << c);
+  CHECK(p > 1.5);
+  // 80 items: itemsep 4pt each is about 320pt, over half a page.
+  CHECK(n < p - 0.4);
+  CHECK(c < p * 0.6);
+}
