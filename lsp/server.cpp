@@ -25,6 +25,8 @@
 #include <iostream>
 #include <set>
 #include <sstream>
+#include <poll.h>
+#include <sys/eventfd.h>
 #include <unistd.h>
 
 #include "documents.hpp"
@@ -93,12 +95,22 @@ bool isSupportFile(const std::string& path) {
 
 class Server {
  public:
-  Server(int inFd, int outFd) : in_(io_, inFd), out_(io_, outFd), configTimer_(io_) { bindMethods(); }
+  Server(int inFd, int outFd) : in_(io_, inFd), out_(io_, outFd), configTimer_(io_) {
+    boost::system::error_code ec;
+    out_.non_blocking(true, ec);
+    stopEvent_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    bindMethods();
+  }
+  ~Server() {
+    if (stopEvent_ >= 0) ::close(stopEvent_);
+  }
 
   int run() {
     readMore();
     io_.run();
     worker_.stop();
+    boost::system::error_code ec;
+    out_.non_blocking(false, ec);
     in_.release();
     out_.release();
     return exitCode_ < 0 ? 1 : exitCode_;
@@ -137,17 +149,31 @@ class Server {
     });
   }
 
-  // Thread-safe: one whole message per call, under the write lock.
+  // Thread-safe: one whole message per call, under the write lock. The
+  // descriptor is non-blocking and a full pipe is waited for with poll(),
+  // together with the stop event, so a client that stops reading after
+  // `exit` never leaves the worker stuck in write().
   void send(const json& msg) {
     std::string frame = lsp::frameMessage(msg.dump(-1, ' ', false, json::error_handler_t::replace));
     std::lock_guard lock(writeMutex_);
-    if (writeFailed_) return;
-    boost::system::error_code ec;
-    asio::write(out_, asio::buffer(frame), ec);
-    if (ec) {
-      writeFailed_ = true;
-      std::cerr << "cvlint lsp: output error: " << ec.message() << "\n";
-      asio::post(io_, [this] { finish(1); });
+    if (writeFailed_ || closed_.load()) return;
+    std::string_view rest = frame;
+    while (!rest.empty()) {
+      boost::system::error_code ec;
+      size_t n = out_.write_some(asio::buffer(rest.data(), rest.size()), ec);
+      if (ec == asio::error::would_block || ec == asio::error::try_again) {
+        pollfd fds[2] = {{out_.native_handle(), POLLOUT, 0}, {stopEvent_, POLLIN, 0}};
+        if (::poll(fds, 2, -1) < 0 && errno != EINTR) ec = boost::system::error_code(errno, boost::system::system_category());
+        else if (fds[1].revents) return;  // exiting: the rest is abandoned
+        else continue;
+      }
+      if (ec) {
+        writeFailed_ = true;
+        std::cerr << "cvlint lsp: output error: " << ec.message() << "\n";
+        asio::post(io_, [this] { finish(1); });
+        return;
+      }
+      rest.remove_prefix(n);
     }
   }
 
@@ -155,6 +181,9 @@ class Server {
   void finish(int code) {
     if (exitCode_ < 0) exitCode_ = code;
     stopping_ = true;
+    closed_ = true;
+    uint64_t one = 1;
+    [[maybe_unused]] auto n = ::write(stopEvent_, &one, sizeof one);
     configTimer_.cancel();
     io_.stop();
   }
@@ -502,8 +531,10 @@ class Server {
   }
 
   // .cvlint.json found upward from the document (the CLI's rule), then the
-  // `cvlint` settings over it.
-  Config configFor(const lsp::DocumentSnapshot& doc, const json* settings) const {
+  // `cvlint` settings over it. The problems of the .cvlint.json go to
+  // `problems` (its path and errors), to be published on that file.
+  Config configFor(const lsp::DocumentSnapshot& doc, const json* settings,
+                   std::pair<std::string, std::vector<ConfigError>>& problems) const {
     Config cfg;
     std::error_code ec;
     if (!doc.path.empty()) {
@@ -519,8 +550,8 @@ class Server {
           text = ss.str();
         }
         if (text) {
-          std::vector<ConfigError> errors;
-          mergeConfigJson(cfg, *text, errors);
+          problems.first = cand.string();
+          mergeConfigJson(cfg, *text, problems.second);
           cfg.baseDir = dir.string();
           break;
         }
@@ -630,6 +661,23 @@ class Server {
     });
   }
 
+  // Worker thread only: a bad .cvlint.json is a diagnostic on that file
+  // (naming the key), published when its problems change.
+  void publishConfigProblems(const std::string& path, const std::vector<ConfigError>& errors) {
+    json diags = json::array();
+    for (const ConfigError& e : errors)
+      diags.push_back({{"range", {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
+                       {"severity", 1},
+                       {"code", "config"},
+                       {"source", "cvlint"},
+                       {"message", (e.key.empty() ? std::string() : "`" + e.key + "`: ") + e.message}});
+    std::string dump = diags.dump();
+    auto it = configProblems_.find(path);
+    if (it != configProblems_.end() ? it->second == dump : errors.empty()) return;
+    configProblems_[path] = dump;
+    publish(lsp::uriFromPath(path), std::nullopt, std::move(diags));
+  }
+
   void publish(const std::string& uri, std::optional<int64_t> version, json diagnostics) {
     json params = {{"uri", uri}, {"diagnostics", std::move(diagnostics)}};
     if (version) params["version"] = *version;
@@ -646,7 +694,9 @@ class Server {
     req.path = snap.path.empty() ? snap.uri : snap.path;
     req.text = snap.text;
     req.format = formatFor(snap);
-    req.config = configFor(snap, settings.get());
+    std::pair<std::string, std::vector<ConfigError>> problems;
+    req.config = configFor(snap, settings.get(), problems);
+    if (!problems.first.empty()) publishConfigProblems(problems.first, problems.second);
     WorkspaceFiles files(docs_, roots_, snap.path.empty() ? std::string() : fs::path(snap.path).parent_path().string());
     req.files = snap.path.empty() ? nullptr : &files;
     auto res = std::make_shared<const AnalysisResult>(analyze(req));
@@ -666,6 +716,8 @@ class Server {
   std::mutex writeMutex_;   // one message at a time on the output
   std::mutex publishMutex_; // the publish gate: document changes vs publishing
   bool writeFailed_ = false;
+  std::atomic<bool> closed_{false};  // after exit: nothing more is written
+  int stopEvent_ = -1;               // signalled by finish(), wakes a writer waiting on a full pipe
   bool stopping_ = false;
   int exitCode_ = -1;
 
@@ -695,6 +747,7 @@ class Server {
   std::map<std::string, std::pair<int64_t, uint64_t>> lastPublished_;  // uri -> (version, generation)
   std::map<std::string, std::set<std::string>> extraUris_;              // uri -> included files published
   std::map<std::string, CacheEntry> cache_;
+  std::map<std::string, std::string> configProblems_;  // .cvlint.json path -> diagnostics published
 };
 
 }  // namespace

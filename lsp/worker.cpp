@@ -23,6 +23,8 @@ void Worker::stop() {
     std::lock_guard lock(mutex_);
     if (stopping_ && !thread_.joinable()) return;
     stopping_ = true;
+    tasks_.clear();  // after exit nothing queued matters
+    queued_ = 0;
   }
   wake_.notify_one();
   if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();

@@ -22,7 +22,7 @@ class Worker {
   Worker& operator=(const Worker&) = delete;
 
   void post(std::function<void()> task);
-  // Runs what is queued, then stops the thread (idempotent).
+  // Drops what is queued, waits for the running task, stops the thread (idempotent).
   void stop();
 
  private:

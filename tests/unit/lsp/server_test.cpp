@@ -508,3 +508,66 @@ TEST_CASE("server: malformed input is answered per spec and the next request sti
   CHECK(alive());
   CHECK(c.shutdownAndExit() == 0);
 }
+
+TEST_CASE("server: a bad .cvlint.json is a diagnostic on that file naming the key") {
+  Workspace ws;
+  {
+    std::ofstream(ws.dir / ".cvlint.json") << R"({"rules": {"weak-verb": "loud"}, "pages": 2})";
+  }
+  LspClient c;
+  c.initialize({}, ws.root());
+  c.open(ws.uri("cv.md"), kCv);
+  json p = c.diagnostics(ws.uri(".cvlint.json"));
+  REQUIRE(p.is_object());
+  REQUIRE(p["diagnostics"].size() == 1);
+  CHECK(p["diagnostics"][0]["message"].get<std::string>().find("rules.weak-verb") != std::string::npos);
+  // The CV is still linted with what was valid.
+  CHECK(c.diagnostics(ws.uri("cv.md"), 1).is_object());
+  // Fixed in the editor: the diagnostic is cleared.
+  c.open(ws.uri(".cvlint.json"), R"({"pages": 2})", "json");
+  p = c.diagnostics(ws.uri(".cvlint.json"));
+  REQUIRE(p.is_object());
+  CHECK(p["diagnostics"].empty());
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: a request cancelled while the worker is busy answers RequestCancelled") {
+  Workspace ws;
+  LspClient c;
+  c.initialize({}, ws.root());
+  // A large CV keeps the worker busy analysing it while the hover and its
+  // cancellation arrive (in one write, right behind the didOpen).
+  std::string big = "## Experience\n\n";
+  for (int i = 0; i < 5000; ++i) big += "- Responsible for maintaining service " + std::to_string(i) + " of the platform\n";
+  std::string uri = ws.uri("big.md");
+  json open = {{"jsonrpc", "2.0"}, {"method", "textDocument/didOpen"},
+               {"params", {{"textDocument", {{"uri", uri}, {"languageId", "markdown"}, {"version", 1}, {"text", big}}}}}};
+  json hover = {{"jsonrpc", "2.0"}, {"id", 900}, {"method", "textDocument/hover"},
+                {"params", {{"textDocument", {{"uri", uri}}}, {"position", position(2, 3)}}}};
+  json cancel = {{"jsonrpc", "2.0"}, {"method", "$/cancelRequest"}, {"params", {{"id", 900}}}};
+  c.sendRaw(lsp::frameMessage(open.dump()) + lsp::frameMessage(hover.dump()) + lsp::frameMessage(cancel.dump()));
+  json r = c.waitResponse(900, 60000);
+  REQUIRE(r.is_object());
+  CHECK(r["error"]["code"] == -32800);
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: files outside the workspace are never read for the engine") {
+  Workspace ws, outside;
+  {
+    std::ofstream(outside.dir / "advert.md") << "## Essential\n- Kubernetes\n- Terraform\n";
+  }
+  LspClient c(LspClient::Mode::InProcess, {{"job", (outside.dir / "advert.md").string()}});
+  c.initialize({}, ws.root());
+  std::string uri = ws.uri("cv.md");
+  c.open(uri, kCv);
+  json p = c.diagnostics(uri, 1);
+  REQUIRE(p.is_object());
+  bool refused = false;
+  for (const json& d : p["diagnostics"]) {
+    CHECK(d["message"].get<std::string>().find("Terraform") == std::string::npos);
+    refused = refused || d["message"].get<std::string>().find("outside the workspace") != std::string::npos;
+  }
+  CHECK(refused);
+  CHECK(c.shutdownAndExit() == 0);
+}
