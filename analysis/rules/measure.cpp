@@ -29,11 +29,6 @@ std::string lowerAscii(std::string_view s) {
   return r;
 }
 
-bool inList(std::string_view w, std::initializer_list<const char*> list) {
-  for (const char* x : list)
-    if (w == x) return true;
-  return false;
-}
 
 // Units and magnitudes glued to a number: 200k, 2m, 1.5bn, 120ms, 4h, 10GB.
 bool isUnitSuffix(std::string_view l) {

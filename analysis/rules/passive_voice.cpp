@@ -12,11 +12,6 @@ namespace {
 
 using namespace wording;
 
-bool inList(std::string_view w, std::initializer_list<std::string_view> l) {
-  for (std::string_view x : l)
-    if (w == x) return true;
-  return false;
-}
 
 bool isParticiple(std::string_view l) {
   if (inList(l, {"based", "interested", "involved", "tasked", "charged", "skilled", "experienced", "qualified",

@@ -51,9 +51,6 @@ const Tables& tables() {
   return t;
 }
 
-bool inList(std::string_view w, std::initializer_list<std::string_view> l) {
-  return std::find(l.begin(), l.end(), w) != l.end();
-}
 
 bool isStop(std::string_view l) {
   return inList(l, {"for", "with", "using", "via", "through", "across", "to", "in", "on", "at", "by", "from", "that",

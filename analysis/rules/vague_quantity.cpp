@@ -37,11 +37,6 @@ const PhraseTrie& trie() {
   return t;
 }
 
-bool inList(std::string_view w, std::initializer_list<std::string_view> l) {
-  for (std::string_view x : l)
-    if (w == x) return true;
-  return false;
-}
 
 bool isComparative(std::string_view l) {
   return inList(l, {"faster", "quicker", "better", "higher", "lower", "smaller", "larger", "bigger", "cheaper", "more",

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -33,6 +34,13 @@ struct Word {
 };
 
 std::vector<Word> tokenize(std::string_view text);
+
+// True when w is one of the listed words.
+inline bool inList(std::string_view w, std::initializer_list<std::string_view> list) {
+  for (std::string_view x : list)
+    if (w == x) return true;
+  return false;
+}
 
 // A prose string with its words, for the engines.
 struct Text {
