@@ -325,7 +325,10 @@ std::vector<Mention> Lexicon::scan(std::string_view text, Context context) const
       ok[k] = 2;  // decided: prose ("Spring 2021", "Go to market")
       continue;
     }
-    if (context == Context::Lenient) {
+    // Lenient: any name but clear prose, except the one-letter languages,
+    // which still need "in R" or a neighbour ("Physics (C)" is a grade).
+    const bool lenient = context == Context::Lenient;
+    if (lenient && !(m.flags & kListOnly)) {
       ok[k] = 1;
       continue;
     }
@@ -340,7 +343,7 @@ std::vector<Mention> Lexicon::scan(std::string_view text, Context context) const
     };
     if (noWords(0, m.begin) && noWords(m.end, text.size())) ok[k] = 1;
     else if (contextNounAfter(after)) ok[k] = 1;
-    else if ((m.flags & kNeedsContext) && (contextWordBefore(wordBefore(text, m.begin)) || prevNonSpace(text, m.begin) == ':'))
+    else if (((m.flags & kNeedsContext) || lenient) && (contextWordBefore(wordBefore(text, m.begin)) || prevNonSpace(text, m.begin) == ':'))
       ok[k] = 1;
   }
   for (int pass = 0; pass < 3; ++pass) {

@@ -144,3 +144,10 @@ TEST_CASE("matching: total on arbitrary bytes") {
   for (const KeywordMatch& m : res.keywords->matches)
     for (const KeywordHit& h : m.hits) CHECK(h.range.end <= junk.size());
 }
+
+TEST_CASE("matching: a one-letter language in CV prose still needs a little context") {
+  CHECK(statusOf("## Education\n\nA-levels: Maths (A), Physics (C)\n", "- Languages: C, Python\n", "C") ==
+        KeywordStatus::Missing);
+  CHECK(statusOf("- Wrote firmware in C for 3 sensors\n", "- Languages: C, Python\n", "C") == KeywordStatus::Exact);
+  CHECK(statusOf("- Tools written in C and Python\n", "- Languages: C, Python\n", "C") == KeywordStatus::Exact);
+}
