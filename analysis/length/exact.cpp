@@ -466,4 +466,30 @@ MeasureResult measurePages(const std::string& path, const std::string& text, For
   return finish();
 }
 
+std::shared_ptr<PageEstimate> measuredEstimate(const MeasureResult& m, const CvDocument& doc) {
+  if (!m.ok || m.pages <= 0) return nullptr;
+  auto pe = std::make_shared<PageEstimate>();
+  pe->pages = m.pages;
+  pe->method = "measured";
+  for (const MeasuredStart& ms : m.starts) {
+    if (!ms.known) continue;
+    PageStart ps;
+    ps.page = ms.page;
+    bool found = false;
+    for (uint16_t fi = 0; fi < doc.files.size() && !found; ++fi) {
+      std::error_code ec;
+      const std::string& fp = doc.files[fi].path;
+      if (fp == ms.path || (!fp.empty() && fs::equivalent(fp, ms.path, ec))) {
+        ps.file = fi;
+        found = true;
+      }
+    }
+    if (!found) continue;
+    ps.line = ms.line;
+    ps.srcByte = doc.source(ps.file).toByte(Position{ms.line, 0}, Encoding::Utf8);
+    pe->starts.push_back(ps);
+  }
+  return pe;
+}
+
 }  // namespace cvlint

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "config.hpp"
+#include "length/pages.hpp"
 #include "model.hpp"
 
 namespace cvlint {
@@ -66,5 +67,11 @@ std::string pickEngine(std::string_view latexSource);
 // images) and measures it. Never throws; blocks until done, timeout or cancel.
 MeasureResult measurePages(const std::string& path, const std::string& text, Format format,
                            const Config& config, const MeasureOptions& options = {});
+
+// A successful measurement as a page model (method "measured": the rule then
+// says "3 pages (measured)"), its page starts resolved to bytes of the
+// document's files. Null when the measurement failed. The server puts this in
+// place of the estimate for the saved version and logs the estimate's error.
+std::shared_ptr<PageEstimate> measuredEstimate(const MeasureResult& m, const CvDocument& doc);
 
 }  // namespace cvlint

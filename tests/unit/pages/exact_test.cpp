@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 
+#include "engine.hpp"
 #include "length/exact.hpp"
 
 using namespace cvlint;
@@ -76,6 +77,16 @@ TEST_CASE("exact: a long LaTeX document is measured with SyncTeX page starts", "
     CHECK(!s.firstText.empty());
     CHECK(lineText.rfind("Paragraph", 0) == 0);
   }
+  // As a page model: "measured", starts resolved into the document, and the
+  // rule reports the measured count.
+  auto doc = parseDocument(cv.string(), text, Format::Latex, Config{}, nullptr);
+  auto pe = measuredEstimate(r, *doc);
+  REQUIRE(pe);
+  CHECK(pe->method == "measured");
+  CHECK(pe->pages == r.pages);
+  REQUIRE(pe->starts.size() == r.starts.size());
+  CHECK(pe->starts[0].line == r.starts[0].line);
+  CHECK(text.substr(pe->starts[0].srcByte, 9) == "Paragraph");
   // The user's folder holds only what was there: nothing was written beside the CV.
   CHECK(std::distance(fs::directory_iterator(d), fs::directory_iterator{}) == 1);
   fs::remove_all(d);

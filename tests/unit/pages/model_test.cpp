@@ -209,3 +209,19 @@ TEST_CASE("page model: multicols and enumitem spacing change the estimate", "[pa
   CHECK(n < p - 0.4);
   CHECK(c < p * 0.6);
 }
+
+TEST_CASE("page-overflow: a measured count says so", "[pages]") {
+  auto res = test::lint(bulletsCv(60), Format::Markdown);
+  PageEstimate measured;
+  measured.pages = 3;
+  measured.method = "measured";
+  measured.starts.push_back({3, 0, res.pageModel->starts.back().srcByte, res.pageModel->starts.back().line});
+  RuleContext ctx{*res.doc, res.config, nullptr, &measured};
+  const Rule* rule = findRule("page-overflow");
+  REQUIRE(rule);
+  std::vector<Finding> out;
+  rule->check(ctx, out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].message == "This CV runs to 3 pages (measured); the limit is 2 (page 3 starts here)");
+  CHECK(res.doc->source().lineOf(out[0].range.begin) == measured.starts[0].line);
+}
