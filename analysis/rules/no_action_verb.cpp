@@ -51,7 +51,7 @@ Optimised, ...). It is never applied by `--fix`.
       if (!isAchievementBullet(ctx.doc, b)) continue;
       Text t(b.prose.text);
       if (t.words.size() < 2) continue;
-      Opening o = opening(t);
+      Opening o = openingOf(ctx.doc, b, t);
       if (!o.valid || o.labelled || o.head >= t.words.size()) continue;
       const Word& w = t.words[o.head];
       if (w.lower == "i" || w.inUrl || w.hasDigit || !reportable(b, w.begin, w.end)) continue;

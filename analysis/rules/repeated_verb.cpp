@@ -58,7 +58,7 @@ information lists the other bullets with the same verb.
       const Block& b = doc.blocks[bi];
       if (!isAchievementBullet(doc, b)) continue;
       Text t(b.prose.text);
-      Opening o = opening(t);
+      Opening o = openingOf(ctx.doc, b, t);
       if (!o.valid || o.head >= t.words.size() || findWeakOpening(t, o)) continue;
       const Word& w = t.words[o.head];
       if (!lexicon::byPast(w.lower) && !(lexicon::looksLikeVerb(w.lower) && w.lower.size() > 4 &&

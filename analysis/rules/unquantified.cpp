@@ -50,7 +50,7 @@ T1 fonts, `<` and `>` are written `\textless{}` and `\textgreater{}`.)
       if (!isAchievementText(ctx.doc, b)) continue;
       Text t(b.prose.text);
       if (t.words.size() < 3) continue;
-      Opening o = opening(t);
+      Opening o = openingOf(ctx.doc, b, t);
       if (o.labelled && !lexicon::looksLikeVerb(t.words[o.head].lower)) continue;  // "Stack: Go, Kafka"
       if (hasMeasurement(t.text)) continue;
       // A paragraph counts only when it reads as an achievement (opens with a verb).

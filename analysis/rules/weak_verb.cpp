@@ -55,7 +55,7 @@ Configure extra weak openers with `words.weak` and silence phrases with
     for (const Block& b : ctx.doc.blocks) {
       if (!isAchievementText(ctx.doc, b)) continue;
       Text t(b.prose.text);
-      Opening o = opening(t);
+      Opening o = openingOf(ctx.doc, b, t);
       auto m = findWeakOpening(t, o, ctx.config.weakWords);
       if (!m || !reportable(b, m->rangeBegin, m->rangeEnd)) continue;
       if (allowedByConfig(ctx.config, foldCase(t.text.substr(t.words[m->head].begin)))) continue;

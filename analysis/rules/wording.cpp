@@ -144,7 +144,22 @@ bool isLeadingAdverb(std::string_view w) {
   return true;
 }
 
-Opening opening(const Text& t) {
+Opening openingOf(const CvDocument& doc, const Block& b, const Text& t) {
+  uint32_t labelEnd = 0;
+  if (doc.format == Format::Latex && b.kind == BlockKind::Bullet) {
+    std::string_view src = doc.source(b.file).view();
+    for (const Segment& s : b.prose.segments) {
+      if (s.textBegin > 80) break;
+      if (!s.verbatim && s.srcEnd == s.srcBegin + 1 && s.srcBegin < src.size() && src[s.srcBegin] == ']') {
+        labelEnd = s.textEnd;
+        break;
+      }
+    }
+  }
+  return opening(t, labelEnd);
+}
+
+Opening opening(const Text& t, uint32_t labelEnd) {
   Opening o;
   const auto& w = t.words;
   if (w.empty()) return o;
@@ -187,6 +202,14 @@ Opening opening(const Text& t) {
       break;
     }
     if (gap.find_first_of(".;!?") != std::string_view::npos) break;  // a sentence ends the label window
+  }
+  if (labelEnd > 0) {
+    size_t k = 0;
+    while (k < w.size() && w[k].begin < labelEnd) ++k;
+    if (k > 0 && k + 1 < w.size()) {
+      start = k;
+      o.labelled = true;
+    }
   }
   o.first = start;
   size_t h = start;

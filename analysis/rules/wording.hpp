@@ -64,7 +64,10 @@ struct Opening {
   std::vector<size_t> dropped;
   std::vector<size_t> adverbs;
 };
-Opening opening(const Text& t);
+Opening opening(const Text& t, uint32_t labelEnd = 0);
+// The opening of a block's prose, skipping a LaTeX description label
+// (`\item[cvlint] Worked on ...`: the label ends where the map shows "]").
+Opening openingOf(const CvDocument& doc, const Block& b, const Text& t);
 bool isLeadingAdverb(std::string_view lower);
 
 // Word-level trie of folded phrases. Longest match wins.

@@ -102,6 +102,11 @@ TEST_CASE("weak-verb: LaTeX findings and fixes", "[weak-verb]") {
         tex("  \\item Migrated 40\\% of services to AWS\n"));
   CHECK(fixed(tex("  \\item \\textbf{Helped} build the R\\&D portal\n"), Format::Latex, "weak-verb") ==
         tex("  \\item \\textbf{Built} the R\\&D portal\n"));
+  // A description label before the text.
+  CHECK(fixed("\\documentclass{article}\n\\begin{document}\n\\section{Projects}\n\\begin{description}\n"
+              "\\item[cvlint] Worked on the parser\n\\end{description}\n\\end{document}\n",
+              Format::Latex, "weak-verb")
+            .find("\\item[cvlint] Built the parser\n") != std::string::npos);
   CHECK(count(tex("  % \\item Responsible for maintaining the API\n  \\item Built the API\n"), Format::Latex) == 0);
   CHECK(count(tex("  \\item Built X; see \\url{https://example.com/helped}\n"), Format::Latex) == 0);
   CHECK(count(tex("  \\item $Responsible for$ nothing\n"), Format::Latex) == 0);
