@@ -15,11 +15,16 @@ namespace {
 
 using namespace wording;
 
-bool keepsCase(const Word& w, std::string_view raw) {
+// Lower-case the old first word only when it is a common noun or adjective
+// ("Backend work" -> "Built backend work"); names keep their capital
+// ("Kafka consumer" -> "Built Kafka consumer").
+bool keepsCase(const Word& w) {
   if (w.allUpper || w.hasDigit) return true;
-  for (size_t i = 1; i < raw.size(); ++i)
-    if (raw[i] >= 'A' && raw[i] <= 'Z') return true;  // GitHub, PostgreSQL
-  return false;
+  if (!lexicon::verbsForObject({w.lower}, lexicon::ObjectRole::Duty).empty()) return false;
+  return !inList(w.lower, {"key", "main", "core", "general", "technical", "daily", "weekly", "work", "internal",
+                           "new", "full", "end-to-end", "cross-functional", "primary", "lead", "senior", "junior",
+                           "member", "contributor", "owner", "point", "responsibility", "support", "research",
+                           "development", "design", "maintenance", "analysis", "testing", "automation"});
 }
 
 class NoActionVerb final : public Rule {
@@ -65,7 +70,7 @@ Optimised, ...). It is never applied by `--fix`.
       for (size_t k = o.head; k < t.words.size() && k < o.head + 6; ++k) np.push_back(t.words[k].lower);
       auto verbs = lexicon::verbsForObject(np, lexicon::ObjectRole::Duty);
       if (verbs.empty()) verbs = {"deliver", "build", "lead"};
-      std::string rest = keepsCase(w, raw) ? raw : lowerFirst(raw);
+      std::string rest = keepsCase(w) ? raw : lowerFirst(raw);
       for (std::string_view v : verbs) {
         std::string past = capitaliseFirst(lexicon::pastPhrase(v, ctx.config.locale));
         if (past.empty()) continue;

@@ -156,6 +156,8 @@ TEST_CASE("no-action-verb: findings and suggestions", "[no-action-verb]") {
                          "- Successfully shipped the app\n", "- Building a compiler\n", "- Oversaw hiring\n"})
     CHECK(count(md(ok), MD, "no-action-verb") == 0);
   CHECK(count(tex("  \\item Key contributor to the mobile app\n"), TEX, "no-action-verb") == 1);
+  CHECK(fixed(md("- Kafka consumer for the café orders\n"), MD, "no-action-verb") ==
+        md("- Delivered Kafka consumer for the café orders\n"));
   // Labels before the opening, present tense, and a figure first.
   for (const char* ok : {"- Payments: rebuilt the ledger\n", "- Full-stack developer - Wrote the API\n",
                          "- **Instructor (2003 – 2005):** Taught two courses\n", "- Communicate with managers daily\n",
