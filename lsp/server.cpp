@@ -21,10 +21,8 @@
 #include <boost/asio.hpp>
 #include <csignal>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <set>
-#include <sstream>
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -37,6 +35,7 @@
 #include "report.hpp"
 #include "server.hpp"
 #include "transport.hpp"
+#include "workspace.hpp"
 #include "worker.hpp"
 
 namespace cvlint {
@@ -46,52 +45,6 @@ namespace {
 namespace asio = boost::asio;
 namespace fs = std::filesystem;
 using lsp::json;
-
-// Reads open documents first, then the disk, and only inside the workspace
-// folders (or, with none, the document's own folder).
-class WorkspaceFiles : public FileProvider {
- public:
-  WorkspaceFiles(const lsp::DocumentStore& docs, const std::vector<std::string>& roots, const std::string& docDir)
-      : docs_(docs) {
-    if (roots.empty()) disks_.emplace_back(docDir.empty() ? "/nonexistent-cvlint-root" : docDir);
-    for (const std::string& r : roots) disks_.emplace_back(r);
-  }
-  std::optional<std::string> read(const std::string& path) const override {
-    if (!allowed(path)) return std::nullopt;
-    if (auto doc = docs_.byPath(path)) return doc->text;
-    return disks_.front().read(path);
-  }
-  bool allowed(const std::string& path) const override {
-    for (const DiskFileProvider& d : disks_)
-      if (d.allowed(path)) return true;
-    return false;
-  }
-
- private:
-  const lsp::DocumentStore& docs_;
-  std::vector<DiskFileProvider> disks_;
-};
-
-// The first DiskFileProvider reads for every root: reading does not depend
-// on the root beyond `allowed`, which WorkspaceFiles checks first.
-
-Format formatFor(const lsp::DocumentSnapshot& doc) {
-  const std::string& id = doc.languageId;
-  if (id == "latex" || id == "tex" || id == "context") return Format::Latex;
-  if (id == "markdown" || id == "md") return Format::Markdown;
-  if (id == "plaintext") return Format::PlainText;
-  return formatForPath(doc.path.empty() ? doc.uri : doc.path);
-}
-
-bool endsWith(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Files that configure the analysis of others rather than being CVs.
-bool isSupportFile(const std::string& path) {
-  return endsWith(path, "/.cvlint.json") || path == ".cvlint.json" || endsWith(path, ".job.md") ||
-         endsWith(path, ".job.txt");
-}
 
 class Server {
  public:
@@ -338,7 +291,7 @@ class Server {
       std::string uri = p.textDocument.uri;
       runOnWorker(reply, [this, fn, empty, p = std::move(p), uri]() -> json {
         auto snap = docs_.get(uri);
-        if (!snap || isSupportFile(snap->path)) return empty;
+        if (!snap || lsp::isSupportFile(snap->path)) return empty;
         auto res = analysisFor(*snap, generation_.load(), settingsSnapshot());
         return fn(p, *res);
       });
@@ -530,44 +483,6 @@ class Server {
     requestClient("client/registerCapability", {{"registrations", json::array({reg})}}, [](const json&, bool) {});
   }
 
-  // .cvlint.json found upward from the document (the CLI's rule), then the
-  // `cvlint` settings over it. The problems of the .cvlint.json go to
-  // `problems` (its path and errors), to be published on that file.
-  Config configFor(const lsp::DocumentSnapshot& doc, const json* settings,
-                   std::pair<std::string, std::vector<ConfigError>>& problems) const {
-    Config cfg;
-    std::error_code ec;
-    if (!doc.path.empty()) {
-      fs::path dir = fs::path(doc.path).parent_path();
-      for (int depth = 0; depth < 64 && !dir.empty(); ++depth) {
-        fs::path cand = dir / ".cvlint.json";
-        std::optional<std::string> text;
-        if (auto open = docs_.byPath(cand.string())) text = open->text;
-        else if (fs::is_regular_file(cand, ec)) {
-          std::ifstream in(cand, std::ios::binary);
-          std::ostringstream ss;
-          ss << in.rdbuf();
-          text = ss.str();
-        }
-        if (text) {
-          problems.first = cand.string();
-          mergeConfigJson(cfg, *text, problems.second);
-          cfg.baseDir = dir.string();
-          break;
-        }
-        if (dir == dir.root_path()) break;
-        dir = dir.parent_path();
-      }
-    }
-    if (settings && settings->is_object() && !settings->empty()) {
-      std::vector<ConfigError> errors;
-      mergeConfigJson(cfg, settings->dump(), errors);
-      if (settings->contains("job"))
-        cfg.baseDir = !roots_.empty() ? roots_.front() : fs::path(doc.path).parent_path().string();
-    }
-    return cfg;
-  }
-
   // ---- documents -----------------------------------------------------------------
 
   void onOpen(const lsp::DidOpenParams& p) {
@@ -577,7 +492,7 @@ class Server {
       std::lock_guard gate(publishMutex_);
       docs_.open(td.uri, path, td.languageId, td.version, td.text);
     }
-    if (isSupportFile(path)) relintAll();
+    if (lsp::isSupportFile(path)) relintAll();
     else scheduleLint(td.uri);
   }
 
@@ -594,7 +509,7 @@ class Server {
     }
     for (const std::string& pr : problems) log(2, "textDocument/didChange " + p.textDocument.uri + ": " + pr);
     auto snap = docs_.get(p.textDocument.uri);
-    if (snap && isSupportFile(snap->path)) relintAll();
+    if (snap && lsp::isSupportFile(snap->path)) relintAll();
     else scheduleLint(p.textDocument.uri);
   }
 
@@ -614,7 +529,7 @@ class Server {
       extraUris_.erase(uri);
       publish(uri, std::nullopt, json::array());
     });
-    if (snap && isSupportFile(snap->path)) relintAll();
+    if (snap && lsp::isSupportFile(snap->path)) relintAll();
   }
 
   void relintAll() {
@@ -632,7 +547,7 @@ class Server {
     worker_.post([this, uri, gen, settings] {
       auto snap = docs_.get(uri);
       if (!snap || gen != generation_.load()) return;  // closed, or a newer configuration is queued
-      if (isSupportFile(snap->path)) return;
+      if (lsp::isSupportFile(snap->path)) return;
       std::map<std::string, json> byUri;
       try {
         auto res = analysisFor(*snap, gen, settings);
@@ -693,11 +608,11 @@ class Server {
     AnalysisRequest req;
     req.path = snap.path.empty() ? snap.uri : snap.path;
     req.text = snap.text;
-    req.format = formatFor(snap);
+    req.format = lsp::formatFor(snap);
     std::pair<std::string, std::vector<ConfigError>> problems;
-    req.config = configFor(snap, settings.get(), problems);
+    req.config = lsp::workspaceConfig(docs_, roots_, snap, settings.get(), problems);
     if (!problems.first.empty()) publishConfigProblems(problems.first, problems.second);
-    WorkspaceFiles files(docs_, roots_, snap.path.empty() ? std::string() : fs::path(snap.path).parent_path().string());
+    lsp::WorkspaceFiles files(docs_, roots_, snap.path.empty() ? std::string() : fs::path(snap.path).parent_path().string());
     req.files = snap.path.empty() ? nullptr : &files;
     auto res = std::make_shared<const AnalysisResult>(analyze(req));
     cache_[snap.uri] = {snap.version, gen, res};

@@ -1,0 +1,42 @@
+// The workspace as the engine sees it from the server: which files it may
+// read (open documents over the disk, inside the workspace folders only), the
+// configuration of a document (the CLI's rule: `.cvlint.json` found upward,
+// then the `cvlint` settings over it), and which open files are support files
+// (config, adverts) rather than CVs. Internal to lsp/.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "documents.hpp"
+#include "engine.hpp"
+#include "protocol.hpp"
+
+namespace cvlint::lsp {
+
+// Reads open documents first, then the disk, and only inside the workspace
+// folders (or, with none, the document's own folder).
+class WorkspaceFiles : public FileProvider {
+ public:
+  WorkspaceFiles(const DocumentStore& docs, const std::vector<std::string>& roots, const std::string& docDir);
+  std::optional<std::string> read(const std::string& path) const override;
+  bool allowed(const std::string& path) const override;
+
+ private:
+  const DocumentStore& docs_;
+  std::vector<DiskFileProvider> disks_;  // one per root; any of them reads once allowed() holds
+};
+
+// The document format from its languageId, else its extension.
+Format formatFor(const DocumentSnapshot& doc);
+
+// `.cvlint.json`, `*.job.md`, `*.job.txt`: they configure the analysis of others.
+bool isSupportFile(const std::string& path);
+
+// The configuration of a document. The `.cvlint.json` used and its problems
+// go to `problems` (empty path: none found), to be published on that file.
+Config workspaceConfig(const DocumentStore& docs, const std::vector<std::string>& roots, const DocumentSnapshot& doc,
+                       const json* settings, std::pair<std::string, std::vector<ConfigError>>& problems);
+
+}  // namespace cvlint::lsp
