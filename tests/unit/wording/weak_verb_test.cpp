@@ -51,6 +51,11 @@ TEST_CASE("weak-verb: Markdown fixes keep the rest byte for byte", "[weak-verb]"
   CHECK(fixed(md("- Involved in the migration of\n  MySQL to PostgreSQL\n"), Format::Markdown, "weak-verb") ==
         md("- Migrated\n  MySQL to PostgreSQL\n"));
   CHECK(fixed(md("- Worked on the search service\n"), Format::Markdown, "weak-verb") == md("- Built the search service\n"));
+  // The weak phrase itself wrapped over two lines.
+  CHECK(fixed(md("- Responsible\n  for maintaining the API\n"), Format::Markdown, "weak-verb") ==
+        md("- Maintained the API\n"));
+  CHECK(fixed(tex("  \\item Responsible\n    for maintaining the API\n"), Format::Latex, "weak-verb") ==
+        tex("  \\item Maintained the API\n"));
   auto titles = fixTitles(md("- Worked on the search service\n"), Format::Markdown, "weak-verb");
   CHECK(titles == std::vector<std::string>{"Replace with \"Built\"", "Replace with \"Developed\"", "Replace with \"Maintained\""});
 }
