@@ -719,7 +719,8 @@ std::shared_ptr<PageEstimate> estimate(const CvDocument& doc, const Config& conf
     return est;
   }
   PageBreakResult pr = breakPages(bld.items, l.textH, l.topskip);
-  est->pages = std::round(((pr.pages - 1) + pr.lastPageFill) * 100) / 100;
+  // Rounded up, so a page with anything on it always counts (2.004 -> 2.01).
+  est->pages = std::ceil(((pr.pages - 1) + std::max(pr.lastPageFill, 0.001)) * 100 - 1e-6) / 100;
   if (est->pages < 0.01) est->pages = 0.01;
   int page = 2;
   for (size_t idx : pr.pageStarts) {

@@ -11,9 +11,13 @@
 namespace cvlint {
 namespace {
 
+// One decimal, rounded up: a CV that spills a line onto page 3 reads "about
+// 2.1 pages", never "2.0".
+double upToTenth(double v) { return std::ceil(v * 10 - 1e-6) / 10; }
+
 std::string oneDecimal(double v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
+  std::snprintf(buf, sizeof buf, "%.1f", upToTenth(v));
   return buf;
 }
 
@@ -63,7 +67,7 @@ class PageOverflow final : public Rule {
     f.message = "This CV runs to " + count + " pages" + (measured ? " (measured)" : "") + "; the limit is " +
                 std::to_string(limit) + " (page " + std::to_string(limit + 1) + " starts here)";
     f.data.push_back({"page", static_cast<double>(limit + 1)});
-    f.data.push_back({"estimated", std::round(pe->pages * 10) / 10});
+    f.data.push_back({"estimated", upToTenth(pe->pages)});
     out.push_back(std::move(f));
   }
 };

@@ -225,3 +225,15 @@ TEST_CASE("page-overflow: a measured count says so", "[pages]") {
   CHECK(out[0].message == "This CV runs to 3 pages (measured); the limit is 2 (page 3 starts here)");
   CHECK(res.doc->source().lineOf(out[0].range.begin) == measured.starts[0].line);
 }
+
+TEST_CASE("page-overflow: a single line on the next page still reads as past the limit", "[pages]") {
+  auto res = test::lint("\\documentclass{article}\n\\begin{document}\nHello.\n\\newpage\nWorld.\n\\clearpage\nAgain.\n"
+                        "\\end{document}\n",
+                        Format::Latex);
+  CHECK(res.pages.estimated > 2);
+  CHECK(res.pages.estimated < 2.1);
+  auto f = test::findings(res, "page-overflow");
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message == "This CV runs to about 2.1 pages; the limit is 2 (page 3 starts here)");
+  CHECK(res.doc->source().lineOf(f[0].range.begin) == 6);
+}
