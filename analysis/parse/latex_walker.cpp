@@ -222,9 +222,18 @@ Prose* Walker::sink(const Token* openAt) {
 void Walker::flushSpace(Prose& p) {
   if (pending_ && !p.text.empty() && p.text.back() != ' ' && p.text.back() != '\n') {
     if (pendExact_ && pendFile_ == sinkFile()) p.appendVerbatim(" ", pendB_);
-    else p.appendSynthetic(" ", pendB_, pendE_);
+    else appendMapped(p, " ", pendB_, pendE_, false);
   }
   pending_ = false;
+}
+
+// Synthetic text keeps the source map increasing: text a macro body adds
+// after an argument (mapped to the macro's name, before that argument) maps
+// to the empty range where the prose so far ends instead.
+void Walker::appendMapped(Prose& p, std::string_view s, uint32_t b, uint32_t e, bool code) {
+  if (!p.segments.empty() && b < p.segments.back().srcEnd) b = e = std::max(p.segments.back().srcEnd, b);
+  if (code) p.appendCode(s, b, e);
+  else p.appendSynthetic(s, b, e);
 }
 
 void Walker::space(const Token& t) {
@@ -240,7 +249,7 @@ void Walker::separator(const Token& t, std::string_view s) {
   Prose* p = sink(nullptr);
   if (!p || p->text.empty()) return;
   pending_ = false;
-  p->appendSynthetic(s, t.mb, t.me);
+  appendMapped(*p, s, t.mb, t.me, false);
 }
 
 void Walker::emitStr(std::string_view s, const Token& at) { emitStr(s, at.mfile, at.mb, at.me); }
@@ -253,7 +262,7 @@ void Walker::emitStr(std::string_view s, uint16_t file, uint32_t b, uint32_t e) 
   Prose* p = sink(&at);
   if (!p || s.empty()) return;
   flushSpace(*p);
-  p->appendSynthetic(s, b, e);
+  appendMapped(*p, s, b, e, false);
 }
 
 void Walker::emitCode(std::string_view s, uint16_t file, uint32_t b, uint32_t e) {
@@ -264,7 +273,7 @@ void Walker::emitCode(std::string_view s, uint16_t file, uint32_t b, uint32_t e)
   Prose* p = sink(&at);
   if (!p || s.empty()) return;
   flushSpace(*p);
-  p->appendCode(s, b, e);
+  appendMapped(*p, s, b, e, true);
 }
 
 void Walker::emitText(const Token& t) {
@@ -282,7 +291,7 @@ void Walker::emitText(const Token& t) {
       else if (s[i] == '`') conv += "\xE2\x80\x98";
       else conv.push_back(s[i]);
     }
-    if (!conv.empty()) p->appendSynthetic(conv, t.mb, t.me);
+    if (!conv.empty()) appendMapped(*p, conv, t.mb, t.me, false);
     return;
   }
   size_t run = 0;

@@ -95,6 +95,7 @@ class Walker {
   Prose* sink(const Token* openAt);
   uint16_t sinkFile() const;
   void flushSpace(Prose& p);
+  void appendMapped(Prose& p, std::string_view s, uint32_t b, uint32_t e, bool code);
   void emitText(const Token& t);
   void emitStr(std::string_view s, const Token& at);
   void emitStr(std::string_view s, uint16_t file, uint32_t b, uint32_t e);
