@@ -116,19 +116,21 @@ rewrite. Silence a phrase with `words.allow`.
       if (b.kind != BlockKind::Bullet && b.kind != BlockKind::Paragraph) continue;
       Text t(b.prose.text);
       const auto& w = t.words;
+      size_t inBlock = 0;
       for (size_t i = 0; i < w.size(); ++i) {
         if (w[i].inUrl) continue;
         auto [id, count] = trie().longestAt(w, i);
         if (id < 0) continue;
         size_t last = i + count - 1;
         uint32_t tb = w[i].begin, te = w[last].end;
-        if (!reportable(b, tb, te) || allowedByConfig(ctx.config, foldCase(t.text.substr(tb)))) continue;
+        if (!reportable(b, tb, te) || allowedAt(ctx.config, t.text, tb)) continue;
         std::string written(t.text.substr(tb, te - tb));
         Finding f = makeFinding(b, tb, te, "\"" + written + "\" is a cliché: show it with an achievement instead");
         TextEdit e;
         if (kRows[id].kind != Buzz::C && removal(t, i, last, kRows[id].kind, e))
           addFix(ctx.doc, b, f, "Remove \"" + written + "\"", {e}, true, true);
         out.push_back(std::move(f));
+        if (++inBlock >= kMaxFindingsPerBlock) break;
         i = last;
       }
     }

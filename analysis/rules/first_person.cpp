@@ -50,6 +50,7 @@ never reported.
       if (b.kind != BlockKind::Bullet) continue;
       Text t(b.prose.text);
       const auto& w = t.words;
+      size_t inBlock = 0;
       for (size_t i = 0; i < w.size(); ++i) {
         std::string_view raw = t.at(i);
         const std::string& l = w[i].lower;
@@ -84,6 +85,7 @@ never reported.
           addFix(ctx.doc, b, f, "Drop \"myself\"", {{w[i - 1].end, te, ""}}, true, false);
         }
         out.push_back(std::move(f));
+        if (++inBlock >= kMaxFindingsPerBlock) break;
       }
     }
   }

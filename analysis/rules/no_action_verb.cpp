@@ -62,7 +62,7 @@ Optimised, ...). It is never applied by `--fix`.
       if (w.lower == "i" || w.inUrl || w.hasDigit || !reportable(b, w.begin, w.end)) continue;
       if (lexicon::looksLikeVerb(w.lower) || findWeakOpening(t, o, ctx.config.weakWords)) continue;
       if (w.lower.size() > 5 && w.lower.compare(w.lower.size() - 3, 3, "ing") == 0) continue;  // "Building ..."
-      if (allowedByConfig(ctx.config, foldCase(t.text.substr(w.begin)))) continue;
+      if (allowedAt(ctx.config, t.text, w.begin)) continue;
       if (mentionsYear(t.text) && t.words.size() < 12) continue;  // an entry header read as a bullet
       std::string raw(t.at(o.head));
       Finding f = makeFinding(b, w.begin, w.end, "Start this bullet with an action verb (Built, Led, Delivered, ...)");

@@ -58,6 +58,7 @@ look like participles ("was based in London") are not reported.
       if (b.kind != BlockKind::Bullet) continue;
       Text t(b.prose.text);
       const auto& w = t.words;
+      size_t inBlock = 0;
       for (size_t i = 0; i + 1 < w.size(); ++i) {
         if (!inList(w[i].lower, {"was", "were", "been", "being"}) || w[i].inUrl) continue;
         size_t j = i + 1;
@@ -70,6 +71,7 @@ look like participles ("was based in London") are not reported.
         uint32_t tb = w[i].begin, te = w[j].end;
         if (!reportable(b, tb, te)) continue;
         std::string written(t.text.substr(tb, te - tb));
+        if (++inBlock > kMaxFindingsPerBlock) break;
         out.push_back(makeFinding(b, tb, te, "Passive voice (\"" + written + "\"): say what you did, starting with the verb"));
         i = j;
       }

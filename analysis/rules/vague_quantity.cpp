@@ -80,13 +80,14 @@ cvlint never invents one.
       if (!isWordingBlock(ctx.doc, b)) continue;
       Text t(b.prose.text);
       const auto& w = t.words;
+      size_t inBlock = 0;
       for (size_t i = 0; i < w.size(); ++i) {
         if (w[i].inUrl) continue;
         auto [id, count] = trie().longestAt(w, i);
         if (id < 0) continue;
         size_t last = i + count - 1;
         uint32_t tb = w[i].begin, te = w[last].end;
-        if (!reportable(b, tb, te) || allowedByConfig(ctx.config, foldCase(t.text.substr(tb)))) continue;
+        if (!reportable(b, tb, te) || allowedAt(ctx.config, t.text, tb)) continue;
         const VagueRow& row = kRows[id];
         std::string written(t.text.substr(tb, te - tb));
         Finding f = makeFinding(b, tb, te, "Replace \"" + written + "\" with a number");
@@ -110,6 +111,7 @@ cvlint never invents one.
           addFix(ctx.doc, b, f, "Replace with \"<N>%\"", {{tb, te, "<N>%"}}, true, false);
         }
         out.push_back(std::move(f));
+        if (++inBlock >= kMaxFindingsPerBlock) break;
         i = last;
       }
     }

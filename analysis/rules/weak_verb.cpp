@@ -58,7 +58,7 @@ Configure extra weak openers with `words.weak` and silence phrases with
       Opening o = openingOf(ctx.doc, b, t);
       auto m = findWeakOpening(t, o, ctx.config.weakWords);
       if (!m || !reportable(b, m->rangeBegin, m->rangeEnd)) continue;
-      if (allowedByConfig(ctx.config, foldCase(t.text.substr(t.words[m->head].begin)))) continue;
+      if (allowedAt(ctx.config, t.text, t.words[m->head].begin)) continue;
       Finding f = makeFinding(b, m->rangeBegin, m->rangeEnd,
                               "Start with a strong action verb instead of \"" + m->written + "\"");
       f.data.push_back({"phrase", foldCase(m->written)});

@@ -443,6 +443,15 @@ bool allowedByConfig(const Config& cfg, std::string_view lowerText) {
   return false;
 }
 
+bool allowedAt(const Config& cfg, std::string_view text, size_t begin) {
+  if (cfg.allowWords.empty() || begin >= text.size()) return false;
+  size_t n = 0;
+  for (const std::string& a : cfg.allowWords) n = std::max(n, a.size());
+  size_t end = std::min(text.size(), begin + 2 * n + 8);
+  while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+  return allowedByConfig(cfg, foldCase(text.substr(begin, end - begin)));
+}
+
 std::string rewriteTitle(std::string_view prose, const std::vector<TextEdit>& edits) {
   if (edits.empty()) return "Rewrite";
   std::string out;

@@ -35,6 +35,10 @@ struct Word {
 
 std::vector<Word> tokenize(std::string_view text);
 
+// At most this many findings of one rule in one block: a pathological bullet
+// (a megabyte of "many many ...") must not flood the editor or the terminal.
+constexpr size_t kMaxFindingsPerBlock = 10;
+
 // True when w is one of the listed words.
 inline bool inList(std::string_view w, std::initializer_list<std::string_view> list) {
   for (std::string_view x : list)
@@ -145,6 +149,9 @@ bool addFix(const CvDocument& doc, const Block& b, Finding& f, std::string title
 // True when the folded phrase (or any phrase of words.allow it starts with)
 // is allowed by config.
 bool allowedByConfig(const Config& cfg, std::string_view lowerPhrase);
+// The same for the prose from text byte `begin` on (folds a bounded window
+// only, so a huge bullet stays linear; free when words.allow is empty).
+bool allowedAt(const Config& cfg, std::string_view text, size_t begin);
 
 // Where a "by <N>%" belongs after the verb at word `verb`: the end of its
 // object, before " using"/" with"/" through"/a comma, or the end of the prose

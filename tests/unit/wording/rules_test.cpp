@@ -183,3 +183,15 @@ TEST_CASE("wording rules: every rule has an id, summary and explanation", "[word
   CHECK(findRule("repeated-verb")->defaultSeverity() == Severity::Hint);
   CHECK(findRule("long-bullet")->defaultSeverity() == Severity::Hint);
 }
+
+TEST_CASE("wording rules stay bounded on a pathological bullet", "[wording]") {
+  std::string bullet = "- ";
+  for (int i = 0; i < 2000; ++i) bullet += "many I my was built team player significantly ";
+  auto res = lint(md(bullet + "\n"), MD);
+  for (const char* id : {"vague-quantity", "first-person", "buzzword", "passive-voice"}) {
+    INFO(id);
+    size_t n = findings(res, id).size();
+    CHECK(n > 0);
+    CHECK(n <= 10);
+  }
+}
