@@ -156,7 +156,16 @@ class Builder {
     it.glue = g;
     items.push_back(it);
   }
+  // LaTeX's \addpenalty: a penalty after glue goes before that glue, so a
+  // following \addvspace still merges with it (list end, then a heading).
   void penalty(int p) {
+    if (!items.empty() && items.back().kind == VItem::Space && p < kNoBreak) {
+      VItem g = items.back();
+      items.pop_back();
+      penalty(p);
+      items.push_back(g);
+      return;
+    }
     if (!items.empty() && items.back().kind == VItem::Penalty) {
       items.back().penalty = std::min(items.back().penalty, p);
       if (p >= kNoBreak || items.back().penalty >= kNoBreak) items.back().penalty = std::max(items.back().penalty, p);
@@ -583,8 +592,12 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
           }
           while (listDepth < level) {
             const ListStyle& ls = l.lists[listDepth];
-            bld.penalty(kItemPenalty);
-            bld.addvspace(ls.topsep + (listDepth == 0 ? ls.partopsep : Glue{}));
+            // Right after a heading (\if@nobreak) a list adds no penalty and
+            // no \topsep (measured: heading afterskip, then the first item).
+            if (!afterHeading) {
+              bld.penalty(kItemPenalty);
+              bld.addvspace(ls.topsep + (listDepth == 0 ? ls.partopsep : Glue{}));
+            }
             ++listDepth;
           }
         } else {
