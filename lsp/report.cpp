@@ -229,11 +229,24 @@ std::string textReport(const AnalysisResult& res, const std::string& displayPath
     // The source line and a caret underline (to the end of the line at most).
     uint32_t l = line - 1;
     uint32_t ls = text.lines().lineStart(l), le = text.lines().lineEnd(l);
-    std::string_view src = text.view().substr(ls, le - ls);
+    uint32_t endCol = f.range.end <= le ? humanPosition(text, f.range.end).second : text.toPosition(le, Encoding::Utf32).character + 1;
+    // Very long lines are shown as a window around the finding.
+    constexpr uint32_t kWindow = 160;
+    uint32_t shownFrom = ls;
+    if (le - ls > kWindow * 2) {
+      shownFrom = f.range.begin > ls + 40 ? f.range.begin - 40 : ls;
+      while (shownFrom > ls && !isCodePointBoundary(text.view(), shownFrom)) --shownFrom;
+      uint32_t shownTo = std::min(le, shownFrom + kWindow * 2);
+      while (shownTo < le && !isCodePointBoundary(text.view(), shownTo)) ++shownTo;
+      uint32_t skipped = text.toPosition(shownFrom, Encoding::Utf32).character;
+      col -= skipped;
+      endCol = std::min(endCol - skipped, text.toPosition(shownTo, Encoding::Utf32).character - skipped + 1);
+      le = shownTo;
+    }
+    std::string_view src = text.view().substr(shownFrom, le - shownFrom);
     std::string shown;
     for (char ch : src) shown.push_back(ch == '\t' ? ' ' : ch);
     out += "  " + shown + "\n";
-    uint32_t endCol = f.range.end <= le ? humanPosition(text, f.range.end).second : text.toPosition(le, Encoding::Utf32).character + 1;
     std::string caret(col - 1, ' ');
     caret += '^';
     if (endCol > col + 1) caret += std::string(endCol - col - 1, '~');

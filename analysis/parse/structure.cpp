@@ -270,6 +270,17 @@ void findContacts(CvDocument& doc, const Block& b) {
   }
 }
 
+// A contact's value without scheme, "www." and trailing slash, lower-cased,
+// so a link target and the text showing it compare equal.
+std::string contactKey(std::string_view v) {
+  std::string s = asciiLower(v);
+  for (const char* p : {"mailto:", "tel:", "https://", "http://"})
+    if (s.rfind(p, 0) == 0) s.erase(0, std::strlen(p));
+  if (s.rfind("www.", 0) == 0) s.erase(0, 4);
+  while (!s.empty() && s.back() == '/') s.pop_back();
+  return s;
+}
+
 // --- directives --------------------------------------------------------------
 
 std::vector<std::string> splitWords(std::string_view s) {
@@ -487,7 +498,8 @@ void buildStructure(CvDocument& doc) {
     bool dup = false;
     for (const Contact& u : unique)
       if (u.kind == c.kind && u.file == c.file &&
-          ((c.range.begin < u.range.end && u.range.begin < c.range.end) || c.range == u.range))
+          ((c.range.begin < u.range.end && u.range.begin < c.range.end) || c.range == u.range ||
+           contactKey(u.value) == contactKey(c.value)))
         dup = true;
     if (!dup) unique.push_back(std::move(c));
   }
