@@ -6,8 +6,10 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "editor_features.hpp"
+#include "keywords/hover.hpp"
 #include "keywords/keywords.hpp"
 #include "report.hpp"
 #include "rules/lexicon.hpp"
@@ -70,7 +72,12 @@ json hoverResult(const AnalysisResult& res, Position pos, Encoding enc) {
   const SourceText& text = mainText(res);
   uint32_t srcByte = text.toByte(pos, enc);
   auto found = findingsAt(res, 0, srcByte);
-  if (found.empty()) return nullptr;
+  std::optional<std::string> keywordMd;
+  if (res.doc && res.keywords) keywordMd = keywordHover(*res.doc, *res.keywords, 0, srcByte);
+  if (found.empty()) {
+    if (!keywordMd) return nullptr;
+    return {{"contents", {{"kind", "markdown"}, {"value", *keywordMd}}}};
+  }
   std::string md;
   ByteRange span = found.front()->range;
   for (const Finding* f : found) {
@@ -87,6 +94,7 @@ json hoverResult(const AnalysisResult& res, Position pos, Encoding enc) {
     span.begin = std::min(span.begin, f->range.begin);
     span.end = std::max(span.end, f->range.end);
   }
+  if (keywordMd && md.find(*keywordMd) == std::string::npos) md += "\n\n---\n\n" + *keywordMd;
   return {{"contents", {{"kind", "markdown"}, {"value", md}}}, {"range", rangeJson(text, span, enc)}};
 }
 
@@ -130,6 +138,19 @@ json completionResult(const AnalysisResult& res, Position pos, Encoding enc) {
   if (!res.doc) return {{"isIncomplete", false}, {"items", items}};
   const SourceText& text = mainText(res);
   uint32_t srcByte = text.toByte(pos, enc);
+  // In the skills section: the advert's missing keywords first.
+  if (res.keywords) {
+    for (const KeywordCompletion& k : keywordCompletions(*res.doc, *res.keywords, 0, srcByte)) {
+      char sortText[16];
+      std::snprintf(sortText, sizeof sortText, "0%04d", k.sortRank);
+      items.push_back({{"label", k.label},
+                       {"kind", 14},
+                       {"detail", k.detail},
+                       {"sortText", sortText},
+                       {"filterText", k.label},
+                       {"insertText", k.label}});
+    }
+  }
   auto word = bulletOpeningWord(text, res.doc->format, srcByte);
   if (!word) return {{"isIncomplete", false}, {"items", items}};
   std::string typed = lowerAscii(std::string(text.view().substr(word->begin, word->size())));
@@ -139,7 +160,7 @@ json completionResult(const AnalysisResult& res, Position pos, Encoding enc) {
     ++rank;
     if (lowerAscii(verb).rfind(typed, 0) != 0) continue;
     char sortText[16];
-    std::snprintf(sortText, sizeof sortText, "%04d", rank);
+    std::snprintf(sortText, sizeof sortText, "1%04d", rank);
     items.push_back({{"label", verb},
                      {"kind", 1},
                      {"detail", "strong action verb"},
@@ -203,11 +224,17 @@ json codeLensResult(const AnalysisResult& res) {
   json top = {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}};
   if (res.pages.available) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "\u2248 %.1f / %d pages", res.pages.estimated, res.pages.limit);
+    if (res.pages.method == "measured")
+      std::snprintf(buf, sizeof buf, "%d / %d pages (measured)", static_cast<int>(std::lround(res.pages.estimated)),
+                    res.pages.limit);
+    else
+      std::snprintf(buf, sizeof buf, "\u2248 %.1f / %d pages", res.pages.estimated, res.pages.limit);
     lenses.push_back({{"range", top}, {"command", {{"title", buf}, {"command", ""}}}});
   }
   if (res.keywords && !res.keywords->matches.empty()) {
-    std::string title = "keyword match " + std::to_string(static_cast<int>(std::lround(res.keywords->score * 100))) + "%";
+    std::string title = keywordLensTitle(*res.keywords);
+    if (title.empty())
+      title = "keyword match " + std::to_string(static_cast<int>(std::lround(res.keywords->score * 100))) + "%";
     lenses.push_back({{"range", top}, {"command", {{"title", title}, {"command", ""}}}});
   }
   return lenses;

@@ -21,6 +21,7 @@
 #include <boost/asio.hpp>
 #include <csignal>
 #include <filesystem>
+#include <future>
 #include <iostream>
 #include <set>
 #include <poll.h>
@@ -30,7 +31,10 @@
 #include "documents.hpp"
 #include "engine.hpp"
 #include "features.hpp"
+#include "exact_pages.hpp"
 #include "jsonrpc.hpp"
+#include "length/exact.hpp"
+#include "keywords/hover.hpp"
 #include "protocol.hpp"
 #include "report.hpp"
 #include "server.hpp"
@@ -61,6 +65,8 @@ class Server {
   int run() {
     readMore();
     io_.run();
+    cancelAllCompiles();
+    compiler_.stop();
     worker_.stop();
     boost::system::error_code ec;
     out_.non_blocking(false, ec);
@@ -239,6 +245,7 @@ class Server {
 
   void bindMethods() {
     dispatcher_.log = [this](const std::string& m) { log(1, m); };
+    bindCommands();
     dispatcher_.requestRaw("initialize", [this](const json& p, lsp::Responder r) { onInitialize(p, r); });
     dispatcher_.requestRaw("shutdown", [this](const json&, lsp::Responder r) {
       state_ = State::ShutDown;
@@ -253,7 +260,9 @@ class Server {
     dispatcher_.notification<lsp::DidChangeParams>("textDocument/didChange", [this](lsp::DidChangeParams p) { onChange(p); });
     dispatcher_.notification<lsp::DidCloseParams>("textDocument/didClose", [this](lsp::DidCloseParams p) { onClose(p); });
     dispatcher_.notification<lsp::DidSaveParams>("textDocument/didSave", [this](lsp::DidSaveParams p) {
-      if (docs_.get(p.textDocument.uri)) scheduleLint(p.textDocument.uri);
+      if (!docs_.get(p.textDocument.uri)) return;
+      scheduleLint(p.textDocument.uri);
+      scheduleCompile(p.textDocument.uri);
     });
     dispatcher_.notificationRaw("workspace/didChangeConfiguration", [this](const json& p) { onConfigurationChange(p); });
     dispatcher_.notificationRaw("workspace/didChangeWatchedFiles", [this](const json&) {
@@ -278,9 +287,88 @@ class Server {
       return lsp::codeLensResult(res);
     }, json::array());
     featureRequest<lsp::DocumentParams>("textDocument/diagnostic", [this](const auto& p, const AnalysisResult& res) {
-      json items = lsp::diagnosticsByUri(res, encoding_, p.textDocument.uri)[p.textDocument.uri];
+      // From the first pull of a document on, it is only pulled: what was
+      // pushed for it before is cleared, so no diagnostic shows twice.
+      const std::string& u = p.textDocument.uri;
+      if (pulled_.insert(u).second && pushedNonEmpty_[u]) publish(u, std::nullopt, json::array());
+      json items = lsp::diagnosticsByUri(res, encoding_, u)[u];
+      if (auto snap = docs_.get(u)) addExactProblem(u, snap->version, items);
       return json{{"kind", "full"}, {"items", items}};
     }, json{{"kind", "full"}, {"items", json::array()}});
+  }
+
+  // workspace/executeCommand: `cvlint.keywordReport` [uri] -> the keywords
+  // object of the JSON report (null when the document has none).
+  void bindCommands() {
+    dispatcher_.requestRaw("workspace/executeCommand", [this](const json& p, lsp::Responder reply) {
+      lsp::requireObject(p, "params");
+      std::string command = lsp::stringAt(p, "params", "command");
+      if (command != "cvlint.keywordReport") {
+        reply.error(lsp::err::InvalidParams, "params.command: unknown command '" + command + "'");
+        return;
+      }
+      std::string uri;
+      if (const json* args = lsp::optionalMember(p, "arguments"); args && args->is_array() && !args->empty()) {
+        const json& a = (*args)[0];
+        if (a.is_string()) uri = a.get<std::string>();
+        else if (a.is_object() && a.contains("uri") && a["uri"].is_string()) uri = a["uri"].get<std::string>();
+      }
+      if (uri.empty()) {
+        reply.error(lsp::err::InvalidParams, "params.arguments[0]: the document URI is required");
+        return;
+      }
+      runOnWorker(reply, [this, uri]() -> json {
+        auto snap = docs_.get(uri);
+        if (!snap || isSupport(snap->path)) return nullptr;
+        auto res = analysisFor(*snap, generation_.load(), settingsSnapshot());
+        return keywordsJson(*res);
+      });
+    });
+  }
+
+  // Worker only: the status of a CV, after each publish for it.
+  void sendStatus(const std::string& uri, int64_t version, const AnalysisResult& res) {
+    json pages = nullptr, keywords = nullptr;
+    if (res.pages.available)
+      pages = {{"estimated", res.pages.estimated}, {"limit", res.pages.limit}, {"method", res.pages.method}};
+    if (res.keywords && !res.keywords->matches.empty()) {
+      json k = keywordsJson(res);
+      keywords = {{"score", k.value("score", 0.0)}, {"job", k.contains("job") ? k["job"] : json(nullptr)}};
+    }
+    send({{"jsonrpc", "2.0"},
+          {"method", "cvlint/status"},
+          {"params", {{"uri", uri}, {"version", version}, {"pages", pages}, {"keywords", keywords}}}});
+  }
+
+  // A support file (.cvlint.json, an advert) is never linted as a CV.
+  bool isSupport(const std::string& path) {
+    if (lsp::isSupportFile(path)) return true;
+    std::lock_guard lock(advertMutex_);
+    return knownAdverts_.count(path) != 0;
+  }
+
+  // Worker only: hints on the open advert of this CV, for the keywords the CV lacks.
+  void addAdvertHints(const AnalysisResult& res, std::map<std::string, json>& byUri) {
+    if (!res.keywords || !res.keywords->fromAdvert || res.jobPath.empty()) return;
+    std::string advertPath = fs::path(res.jobPath).lexically_normal().string();
+    bool fresh;
+    {
+      std::lock_guard lock(advertMutex_);
+      fresh = knownAdverts_.insert(advertPath).second;
+    }
+    std::string advertUri = lsp::uriFromPath(advertPath);
+    auto snap = docs_.get(advertUri);
+    if (fresh && snap) asio::post(io_, [this] { relintAll(); });  // an advert open before it was known as one
+    if (!snap) return;
+    SourceText text(snap->text);
+    json diags = json::array();
+    for (const AdvertHint& h : advertHints(*res.keywords))
+      diags.push_back({{"range", rangeJson(text, h.range, encoding_)},
+                       {"severity", 4},
+                       {"code", "missing-keyword"},
+                       {"source", "cvlint"},
+                       {"message", h.message}});
+    byUri[advertUri] = std::move(diags);
   }
 
   // Binds a request that needs the analysis of one open document; `empty` is
@@ -291,7 +379,7 @@ class Server {
       std::string uri = p.textDocument.uri;
       runOnWorker(reply, [this, fn, empty, p = std::move(p), uri]() -> json {
         auto snap = docs_.get(uri);
-        if (!snap || lsp::isSupportFile(snap->path)) return empty;
+        if (!snap || isSupport(snap->path)) return empty;
         auto res = analysisFor(*snap, generation_.load(), settingsSnapshot());
         return fn(p, *res);
       });
@@ -365,6 +453,8 @@ class Server {
     };
     pullDiagnostics_ = path(caps, {"textDocument", "diagnostic"}) != nullptr;
     configurationPull_ = flag({"workspace", "configuration"});
+    refreshSupport_ = flag({"workspace", "diagnostics", "refreshSupport"});
+    workDoneProgress_ = flag({"window", "workDoneProgress"});
     watchRegistration_ = flag({"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
     hierarchicalSymbols_ = flag({"textDocument", "documentSymbol", "hierarchicalDocumentSymbolSupport"});
     if (const json* folders = lsp::optionalMember(p, "workspaceFolders"); folders && folders->is_array()) {
@@ -392,6 +482,7 @@ class Server {
         {"codeActionProvider", {{"codeActionKinds", {"quickfix", "source.fixAll.cvlint"}}, {"resolveProvider", false}}},
         {"documentSymbolProvider", true},
         {"codeLensProvider", {{"resolveProvider", false}}},
+        {"executeCommandProvider", {{"commands", {"cvlint.keywordReport"}}}},
         {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", false}}}}},
     };
     if (pullDiagnostics_)
@@ -492,7 +583,7 @@ class Server {
       std::lock_guard gate(publishMutex_);
       docs_.open(td.uri, path, td.languageId, td.version, td.text);
     }
-    if (lsp::isSupportFile(path)) relintAll();
+    if (isSupport(path)) relintAll();
     else scheduleLint(td.uri);
   }
 
@@ -508,8 +599,9 @@ class Server {
       return;
     }
     for (const std::string& pr : problems) log(2, "textDocument/didChange " + p.textDocument.uri + ": " + pr);
+    cancelCompile(p.textDocument.uri);
     auto snap = docs_.get(p.textDocument.uri);
-    if (snap && lsp::isSupportFile(snap->path)) relintAll();
+    if (snap && isSupport(snap->path)) relintAll();
     else scheduleLint(p.textDocument.uri);
   }
 
@@ -520,16 +612,19 @@ class Server {
       std::lock_guard gate(publishMutex_);
       if (!docs_.close(uri)) return;
     }
+    cancelCompile(uri);
     // After any lint of it still queued (which will find it closed): clear
     // what was published for it.
     worker_.post([this, uri] {
       cache_.erase(uri);
       lastPublished_.erase(uri);
+      pulled_.erase(uri);
+      pushedNonEmpty_.erase(uri);
       for (const std::string& u : extraUris_[uri]) publish(u, std::nullopt, json::array());
       extraUris_.erase(uri);
       publish(uri, std::nullopt, json::array());
     });
-    if (snap && lsp::isSupportFile(snap->path)) relintAll();
+    if (snap && isSupport(snap->path)) relintAll();
   }
 
   void relintAll() {
@@ -547,11 +642,14 @@ class Server {
     worker_.post([this, uri, gen, settings] {
       auto snap = docs_.get(uri);
       if (!snap || gen != generation_.load()) return;  // closed, or a newer configuration is queued
-      if (lsp::isSupportFile(snap->path)) return;
+      if (isSupport(snap->path)) return;
       std::map<std::string, json> byUri;
+      std::shared_ptr<const AnalysisResult> res;
       try {
-        auto res = analysisFor(*snap, gen, settings);
+        res = analysisFor(*snap, gen, settings);
         byUri = lsp::diagnosticsByUri(*res, encoding_, uri);
+        addAdvertHints(*res, byUri);
+        addExactProblem(uri, snap->version, byUri[uri]);
       } catch (const std::exception& e) {
         log(1, std::string("analysis failed: ") + e.what());
         return;
@@ -567,12 +665,19 @@ class Server {
       for (auto& [u, diags] : byUri) {
         if (u == uri) continue;
         extras.insert(u);
-        publish(u, std::nullopt, std::move(diags));
+        if (!pulled_.count(u)) publish(u, std::nullopt, std::move(diags));
       }
       for (const std::string& old : extraUris_[uri])
-        if (!extras.count(old)) publish(old, std::nullopt, json::array());
+        if (!extras.count(old) && !pulled_.count(old)) publish(old, std::nullopt, json::array());
       extraUris_[uri] = std::move(extras);
-      publish(uri, version, std::move(byUri[uri]));
+      if (pulled_.count(uri)) {
+        // The client pulls this document: it is told to pull again, never pushed to.
+        if (refreshSupport_) asio::post(io_, [this] { requestClient("workspace/diagnostic/refresh", nullptr, [](const json&, bool) {}); });
+      } else {
+        pushedNonEmpty_[uri] = !byUri[uri].empty();
+        publish(uri, version, std::move(byUri[uri]));
+      }
+      sendStatus(uri, version, *res);
     });
   }
 
@@ -615,8 +720,139 @@ class Server {
     lsp::WorkspaceFiles files(docs_, roots_, snap.path.empty() ? std::string() : fs::path(snap.path).parent_path().string());
     req.files = snap.path.empty() ? nullptr : &files;
     auto res = std::make_shared<const AnalysisResult>(analyze(req));
+    if (auto m = measuredFor(snap.uri, snap.version); m && m->model) res = lsp::withMeasuredPages(*res, m->model);
     cache_[snap.uri] = {snap.version, gen, res};
     return res;
+  }
+
+  // ---- the exact page count (on save, in the background) -------------------------
+
+  struct Measured {
+    int64_t version = 0;
+    std::shared_ptr<const PageEstimate> model;  // null when the compile failed
+    std::string error;
+  };
+
+  std::optional<Measured> measuredFor(const std::string& uri, int64_t version) {
+    std::lock_guard lock(exactMutex_);
+    auto it = measured_.find(uri);
+    if (it == measured_.end() || it->second.version != version) return std::nullopt;
+    return it->second;
+  }
+
+  // A failed compile of this version: one diagnostic at the top, with the first TeX error.
+  void addExactProblem(const std::string& uri, int64_t version, json& diags) {
+    auto m = measuredFor(uri, version);
+    if (!m || m->model || m->error.empty()) return;
+    diags.push_back({{"range", {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
+                     {"severity", 2},
+                     {"code", "page-overflow"},
+                     {"source", "cvlint"},
+                     {"message", "The exact page count failed (the estimate stays): " + m->error}});
+  }
+
+  void cancelCompile(const std::string& uri) {
+    std::lock_guard lock(exactMutex_);
+    if (auto it = compileCancel_.find(uri); it != compileCancel_.end()) {
+      it->second->store(true);
+      compileCancel_.erase(it);
+    }
+  }
+
+  void cancelAllCompiles() {
+    std::lock_guard lock(exactMutex_);
+    for (auto& [u, flag] : compileCancel_) flag->store(true);
+    compileCancel_.clear();
+  }
+
+  // I/O thread: on didSave. The worker decides (exactPages is in the merged
+  // config); the compile runs on its own thread, never the keystroke path.
+  void scheduleCompile(const std::string& uri) {
+    cancelCompile(uri);
+    if (configPending_) return;
+    uint64_t gen = generation_.load();
+    auto settings = settingsSnapshot();
+    worker_.post([this, uri, gen, settings] {
+      auto snap = docs_.get(uri);
+      if (!snap || snap->path.empty() || isSupport(snap->path)) return;
+      std::shared_ptr<const AnalysisResult> res;
+      try {
+        res = analysisFor(*snap, gen, settings);
+      } catch (const std::exception&) {
+        return;
+      }
+      if (!res->config.exactPages || !res->doc) return;
+      if (auto m = measuredFor(uri, snap->version)) return;  // this version is measured already
+      Format format = res->doc->format;
+      if (!exactAvailable(format)) {
+        if (!exactUnavailableLogged_) log(2, "exactPages is on but no TeX engine (or pandoc, for Markdown) is installed: the page count stays an estimate");
+        exactUnavailableLogged_ = true;
+        return;
+      }
+      auto cancel = std::make_shared<std::atomic<bool>>(false);
+      {
+        std::lock_guard lock(exactMutex_);
+        if (auto it = compileCancel_.find(uri); it != compileCancel_.end()) it->second->store(true);
+        compileCancel_[uri] = cancel;
+      }
+      compiler_.post([this, uri, snap, res, cancel] { compile(uri, *snap, res, cancel); });
+    });
+  }
+
+  // Compile thread.
+  void compile(const std::string& uri, const lsp::DocumentSnapshot& snap, std::shared_ptr<const AnalysisResult> res,
+               std::shared_ptr<std::atomic<bool>> cancel) {
+    if (cancel->load()) return;
+    std::string token = "cvlint-exact-" + std::to_string(++progressTokens_);
+    bool progress = false;
+    if (workDoneProgress_) {
+      auto created = std::make_shared<std::promise<bool>>();
+      auto fut = created->get_future();
+      asio::post(io_, [this, token, created] {
+        requestClient("window/workDoneProgress/create", {{"token", token}},
+                      [created](const json&, bool error) { created->set_value(!error); });
+      });
+      progress = fut.wait_for(std::chrono::seconds(2)) == std::future_status::ready && fut.get();
+    }
+    auto sendProgress = [&](json value) {
+      if (progress) send({{"jsonrpc", "2.0"}, {"method", "$/progress"}, {"params", {{"token", token}, {"value", std::move(value)}}}});
+    };
+    sendProgress({{"kind", "begin"}, {"title", "cvlint: exact page count"}, {"cancellable", false},
+                  {"message", fs::path(snap.path).filename().string()}});
+    MeasureOptions opts;
+    opts.cancel = cancel.get();
+    opts.progress = [&](const std::string& msg) { sendProgress({{"kind", "report"}, {"message", msg}}); };
+    MeasureResult m = measurePages(snap.path, snap.text, res->doc->format, res->config, opts);
+    if (m.cancelled || cancel->load()) {
+      sendProgress({{"kind", "end"}, {"message", "cancelled: the document changed"}});
+      return;
+    }
+    Measured out;
+    out.version = snap.version;
+    if (m.ok) {
+      out.model = measuredEstimate(m, *res->doc);
+      if (!out.model) out.error = "the compile produced no page count";
+    } else {
+      out.error = m.timedOut ? "the compile timed out" + (m.error.empty() ? std::string() : ": " + m.error)
+                             : (m.error.empty() ? std::string("the compile failed") : m.error);
+    }
+    if (out.model) log(3, lsp::estimateErrorLog(uri, res->pages.estimated, m.pages, m.engine, m.seconds));
+    else log(2, "exact pages: " + uri + ": " + out.error);
+    sendProgress({{"kind", "end"}, {"message", out.model ? std::to_string(m.pages) + " pages (measured)" : "failed"}});
+    {
+      std::lock_guard lock(exactMutex_);
+      if (cancel->load()) return;
+      measured_[uri] = std::move(out);
+      if (auto it = compileCancel_.find(uri); it != compileCancel_.end() && it->second == cancel) compileCancel_.erase(it);
+    }
+    // Re-publish this version with the measurement (the cached estimate is dropped).
+    asio::post(io_, [this, uri] {
+      worker_.post([this, uri] {
+        cache_.erase(uri);
+        lastPublished_.erase(uri);
+      });
+      scheduleLint(uri);
+    });
   }
 
   // ---- state ------------------------------------------------------------------
@@ -626,6 +862,7 @@ class Server {
   asio::posix::stream_descriptor out_;
   asio::steady_timer configTimer_;
   lsp::Worker worker_;  // last of the threads' users: stopped in run()
+  lsp::Worker compiler_{0};  // exact page counts, one compile at a time
   std::array<char, 1 << 16> readBuf_{};
   lsp::FrameDecoder decoder_;
   std::mutex writeMutex_;   // one message at a time on the output
@@ -642,7 +879,7 @@ class Server {
   Encoding encoding_ = Encoding::Utf16;  // set once by initialize, read by the worker after
   std::vector<std::string> roots_;       // likewise
   bool pullDiagnostics_ = false, configurationPull_ = false, watchRegistration_ = false;
-  bool hierarchicalSymbols_ = false, registered_ = false;
+  bool hierarchicalSymbols_ = false, registered_ = false, refreshSupport_ = false, workDoneProgress_ = false;
   int watchRegistrations_ = 0;
   std::string trace_ = "off";
 
@@ -662,6 +899,15 @@ class Server {
   std::map<std::string, std::pair<int64_t, uint64_t>> lastPublished_;  // uri -> (version, generation)
   std::map<std::string, std::set<std::string>> extraUris_;              // uri -> included files published
   std::map<std::string, CacheEntry> cache_;
+  std::set<std::string> pulled_;                 // documents the client has pulled diagnostics for
+  std::map<std::string, bool> pushedNonEmpty_;   // uri -> the last push had diagnostics
+  std::mutex advertMutex_;
+  std::mutex exactMutex_;
+  std::map<std::string, Measured> measured_;                              // uri -> the last measurement
+  std::map<std::string, std::shared_ptr<std::atomic<bool>>> compileCancel_;  // uri -> the running compile's flag
+  std::atomic<int> progressTokens_{0};
+  bool exactUnavailableLogged_ = false;  // worker only
+  std::set<std::string> knownAdverts_;           // advert paths the open CVs use (any name)
   std::map<std::string, std::string> configProblems_;  // .cvlint.json path -> diagnostics published
 };
 

@@ -5,9 +5,13 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
+#include <map>
+#include <set>
 
 #include "editor_features.hpp"
+#include "keywords/hover.hpp"
 #include "lsp_client.hpp"
 #include "protocol.hpp"
 #include "rules/lexicon.hpp"
@@ -569,5 +573,250 @@ TEST_CASE("server: files outside the workspace are never read for the engine") {
     refused = refused || d["message"].get<std::string>().find("outside the workspace") != std::string::npos;
   }
   CHECK(refused);
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+// ---- keywords, the open advert, status, commands, settings without pull ------
+
+namespace {
+
+const std::string kSkillsCv =
+    "# Ada Example\n\n## Skills\n\n- Python, Postgres, Docker\n\n## Experience\n\n"
+    "**Engineer**, Acme Ltd, 2020 – 2023\n\n- Built payment services in Python\n";
+const std::string kAdvert =
+    "# Backend Engineer\n\n## Essential\n\n- Python\n- PostgreSQL\n- Kubernetes\n\n## Nice to have\n\n- Terraform\n";
+
+// The engine's own analysis of cv.md with its advert beside it (the oracle).
+struct MapFiles : FileProvider {
+  std::map<std::string, std::string> files;
+  std::optional<std::string> read(const std::string& p) const override {
+    auto it = files.find(p);
+    if (it == files.end()) return std::nullopt;
+    return it->second;
+  }
+  bool allowed(const std::string&) const override { return true; }
+};
+
+AnalysisResult engineWithAdvert(const Workspace& ws, const std::string& cv, const std::string& advert) {
+  MapFiles files;
+  files.files[(ws.dir / "cv.job.md").string()] = advert;
+  AnalysisRequest req;
+  req.path = (ws.dir / "cv.md").string();
+  req.text = cv;
+  req.format = Format::Markdown;
+  req.files = &files;
+  return analyze(req);
+}
+
+json engineDiagnosticsWithAdvert(const Workspace& ws, const std::string& advert, const std::string& uri) {
+  auto res = engineWithAdvert(ws, kSkillsCv, advert);
+  json out = json::array();
+  for (const Finding& f : res.findings) out.push_back(diagnosticJson(res, f, Encoding::Utf16, uri));
+  return out;
+}
+
+// A server with cv.md open and its advert cv.job.md on disk beside it.
+struct AdvertSession {
+  Workspace ws;
+  LspClient c;
+  std::string uri;
+  AdvertSession() : uri(ws.uri("cv.md")) {
+    { std::ofstream(ws.dir / "cv.job.md") << kAdvert; }
+    c.initialize({}, ws.root());
+    c.open(uri, kSkillsCv);
+  }
+};
+
+std::set<std::string> missingIn(const json& diags) {
+  std::set<std::string> out;
+  for (const json& d : diags)
+    if (d["code"] == "missing-keyword") out.insert(d["message"].get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("server: hover on a matched keyword names its advert line; the skills heading shows the score") {
+  AdvertSession a;
+  Workspace& ws = a.ws;
+  LspClient& c = a.c;
+  const std::string& uri = a.uri;
+  REQUIRE(c.diagnostics(uri, 1).is_object());
+  auto res = engineWithAdvert(ws, kSkillsCv, kAdvert);
+  REQUIRE(res.keywords);
+  // "Python" on line 4 of the CV (the skills bullet), column 2.
+  json r = c.request("textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", position(4, 3)}});
+  REQUIRE(r["result"].is_object());
+  std::string md = r["result"]["contents"]["value"];
+  CHECK(md.find("Python") != std::string::npos);
+  CHECK(md.find("line 5") != std::string::npos);  // "- Python" is the advert's fifth line
+  // The skills heading: the finding hover (missing keywords) merged with the score summary.
+  r = c.request("textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", position(2, 4)}});
+  REQUIRE(r["result"].is_object());
+  md = r["result"]["contents"]["value"];
+  CHECK(md.find(keywordSummaryMarkdown(*res.keywords)) != std::string::npos);
+  bool missingFinding = false;
+  for (const Finding& f : res.findings) missingFinding = missingFinding || f.rule == "missing-keyword";
+  CHECK(missingFinding);
+  CHECK(md.find("**missing-keyword**") != std::string::npos);
+  // Code lens title is the engine's.
+  r = c.request("textDocument/codeLens", {{"textDocument", {{"uri", uri}}}});
+  bool lens = false;
+  for (const json& l : r["result"]) lens = lens || l["command"]["title"] == keywordLensTitle(*res.keywords);
+  CHECK(lens);
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: completion in the skills section offers the missing keywords first") {
+  AdvertSession a;
+  Workspace& ws = a.ws;
+  LspClient& c = a.c;
+  const std::string& uri = a.uri;
+  REQUIRE(c.diagnostics(uri, 1).is_object());
+  auto res = engineWithAdvert(ws, kSkillsCv, kAdvert);
+  auto expected = keywordCompletions(*res.doc, *res.keywords, 0, res.doc->source(0).toByte({4, 26}, Encoding::Utf16));
+  REQUIRE(!expected.empty());
+  json r = c.request("textDocument/completion", {{"textDocument", {{"uri", uri}}}, {"position", position(4, 26)}});
+  json items = r["result"]["items"];
+  REQUIRE(items.size() >= expected.size());
+  // Sorted by sortText, the keywords come first, in the engine's order.
+  std::vector<json> sorted(items.begin(), items.end());
+  std::sort(sorted.begin(), sorted.end(), [](const json& a, const json& b) { return a["sortText"] < b["sortText"]; });
+  for (size_t i = 0; i < expected.size(); ++i) CHECK(sorted[i]["label"] == expected[i].label);
+  // Outside the skills section: no keywords.
+  r = c.request("textDocument/completion", {{"textDocument", {{"uri", uri}}}, {"position", position(10, 2)}});
+  for (const json& it : r["result"]["items"])
+    for (const auto& k : expected) CHECK(it["label"] != k.label);
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: the open advert gets hints, and editing it re-lints the open CV") {
+  Workspace ws;
+  { std::ofstream(ws.dir / "cv.job.md") << kAdvert; }
+  LspClient c;
+  c.initialize({}, ws.root());
+  std::string uri = ws.uri("cv.md"), advertUri = ws.uri("cv.job.md");
+  c.open(uri, kSkillsCv);
+  json first = c.diagnostics(uri, 1);
+  REQUIRE(first.is_object());
+  c.open(advertUri, kAdvert);
+  // Hints on the advert: one per keyword the CV lacks, severity hint, at the advert's words.
+  auto res = engineWithAdvert(ws, kSkillsCv, kAdvert);
+  auto hints = advertHints(*res.keywords);
+  REQUIRE(!hints.empty());
+  json h = c.diagnostics(advertUri);
+  REQUIRE(h.is_object());
+  REQUIRE(h["diagnostics"].size() == hints.size());
+  SourceText advertText(kAdvert);
+  for (size_t i = 0; i < hints.size(); ++i) {
+    CHECK(h["diagnostics"][i]["severity"] == 4);
+    CHECK(h["diagnostics"][i]["range"] == rangeJson(advertText, hints[i].range, Encoding::Utf16));
+  }
+  REQUIRE(c.diagnostics(uri, 1).is_object());  // the re-lint the advert's opening caused
+  // didChange on the open advert: the CV is re-linted against the new text.
+  std::string edited = kAdvert + "- Redis\n";
+  c.notify("textDocument/didChange", {{"textDocument", {{"uri", advertUri}, {"version", 2}}},
+                                      {"contentChanges", {{{"text", edited}}}}});
+  json after = c.diagnostics(uri, 1);
+  REQUIRE(after.is_object());
+  json expected = engineDiagnosticsWithAdvert(ws, edited, uri);
+  CHECK(missingIn(after["diagnostics"]) == missingIn(expected));
+  CHECK(missingIn(after["diagnostics"]) != missingIn(first["diagnostics"]));  // Redis is now missing too
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: an advert changed on disk (watched files) re-lints the open CV") {
+  AdvertSession a;
+  Workspace& ws = a.ws;
+  LspClient& c = a.c;
+  const std::string& uri = a.uri;
+  json first = c.diagnostics(uri, 1);
+  REQUIRE(first.is_object());
+  std::string edited = "## Essential\n\n- Python\n- Docker\n";
+  { std::ofstream(ws.dir / "cv.job.md") << edited; }
+  c.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", ws.uri("cv.job.md")}, {"type", 2}}}}});
+  json after = c.diagnostics(uri, 1);
+  REQUIRE(after.is_object());
+  json expected = engineDiagnosticsWithAdvert(ws, edited, uri);
+  CHECK(project(after["diagnostics"]) == project(expected));
+  CHECK(missingIn(after["diagnostics"]) != missingIn(first["diagnostics"]));
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: cvlint/status follows each publish; cvlint.keywordReport is the CLI's keywords object") {
+  Workspace ws;
+  { std::ofstream(ws.dir / "cv.job.md") << kAdvert; }
+  LspClient c;
+  json init = c.initialize({}, ws.root());
+  CHECK(init["result"]["capabilities"]["executeCommandProvider"]["commands"] == json::array({"cvlint.keywordReport"}));
+  std::string uri = ws.uri("cv.md");
+  c.open(uri, kSkillsCv);
+  REQUIRE(c.diagnostics(uri, 1).is_object());
+  json st = c.waitNotification("cvlint/status");
+  REQUIRE(st.is_object());
+  auto res = engineWithAdvert(ws, kSkillsCv, kAdvert);
+  CHECK(st["params"]["uri"] == uri);
+  CHECK(st["params"]["version"] == 1);
+  CHECK(st["params"]["pages"]["estimated"] == res.pages.estimated);
+  CHECK(st["params"]["pages"]["limit"] == res.pages.limit);
+  CHECK(st["params"]["pages"]["method"] == res.pages.method);
+  json kw = keywordsJson(res);
+  CHECK(st["params"]["keywords"]["score"] == kw["score"]);
+  json r = c.request("workspace/executeCommand", {{"command", "cvlint.keywordReport"}, {"arguments", {uri}}});
+  CHECK(r["result"] == kw);
+  r = c.request("workspace/executeCommand", {{"command", "cvlint.nope"}, {"arguments", {uri}}});
+  CHECK(r["error"]["code"] == -32602);
+  r = c.request("workspace/executeCommand", {{"command", "cvlint.keywordReport"}});
+  CHECK(r["error"]["code"] == -32602);
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: without workspace/configuration (Neovim 0.7) settings come from initializationOptions and didChangeConfiguration") {
+  Workspace ws;
+  LspClient c;
+  // As clients/nvim sends them: settings = {cvlint = ...} in the notification; init options {settings = ...}.
+  json caps = {{"workspace", {{"configuration", false}}}};
+  json base = {{"general", {{"positionEncodings", {"utf-16"}}}}, {"workspace", {{"configuration", false}}}};
+  json r = c.request("initialize", {{"processId", nullptr}, {"rootUri", ws.root()}, {"capabilities", base},
+                                    {"initializationOptions", {{"settings", {{"rules", {{"spelling-variant", "off"}}}}}}}});
+  REQUIRE(r["result"].is_object());
+  c.notify("initialized", json::object());
+  std::string uri = ws.uri("cv.md");
+  c.open(uri, kCv);
+  Config off;
+  off.rules["spelling-variant"] = Severity::Off;
+  CHECK(project(c.diagnostics(uri, 1)["diagnostics"]) == engineDiagnostics(kCv, Format::Markdown, Encoding::Utf16, off));
+  for (const json& q : c.serverRequests()) CHECK(q["method"] != "workspace/configuration");
+  c.notify("workspace/didChangeConfiguration", {{"settings", {{"cvlint", json::object()}}}});
+  CHECK(project(c.diagnostics(uri, 1)["diagnostics"]) == engineDiagnostics(kCv, Format::Markdown));
+  c.notify("workspace/didChangeConfiguration", {{"settings", {{"cvlint", {{"rules", {{"spelling-variant", "off"}}}}}}}});
+  CHECK(project(c.diagnostics(uri, 1)["diagnostics"]) == engineDiagnostics(kCv, Format::Markdown, Encoding::Utf16, off));
+  (void)caps;
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: a client that pulls a document is no longer pushed to for it; one that only advertises pull is") {
+  Workspace ws;
+  LspClient c;
+  c.initialize({{"textDocument", {{"diagnostic", {{"dynamicRegistration", false}}}}}}, ws.root());
+  std::string uri = ws.uri("cv.md");
+  c.open(uri, kCv);
+  // Advertising pull is not pulling (the shared check's client waits for pushes).
+  json pushed = c.diagnostics(uri, 1);
+  REQUIRE(pushed.is_object());
+  CHECK(!pushed["diagnostics"].empty());
+  json pulled = c.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}});
+  CHECK(project(pulled["result"]["items"]) == engineDiagnostics(kCv, Format::Markdown));
+  // The earlier push is cleared, so the client shows each diagnostic once.
+  json cleared = c.diagnostics(uri);
+  REQUIRE(cleared.is_object());
+  CHECK(cleared["diagnostics"].empty());
+  // After a pull, edits are not pushed.
+  c.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                      {"contentChanges", {change(0, 0, "x")}}});
+  CHECK(c.waitMatching([](const json& m) {
+    return m.value("method", "") == "cvlint/status" && m["params"]["version"] == 2;
+  }).is_object());  // the lint ran...
+  CHECK(c.diagnostics(uri, 2, 300).is_null());            // ...and nothing was pushed
   CHECK(c.shutdownAndExit() == 0);
 }
