@@ -204,7 +204,13 @@ void mergeDirectiveSettings(Config& cfg, const std::map<std::string, std::string
     } else if (k == "pages") {
       int n = 0;
       bool ok = !v.empty() && v.size() < 4;
-      for (char c : v) ok = ok && c >= '0' && c <= '9', n = n * 10 + (c - '0');
+      for (char c : v) {
+        if (!ok || c < '0' || c > '9') {  // no arithmetic on a value already refused
+          ok = false;
+          break;
+        }
+        n = n * 10 + (c - '0');
+      }
       if (!ok || n < 1) err(errors, k, "expected a whole number of pages");
       else cfg.pages = n;
     } else if (k == "locale") {

@@ -126,9 +126,19 @@ AnalysisResult analyze(const AnalysisRequest& req) {
                                      {static_cast<uint32_t>(bad), static_cast<uint32_t>(bad + 1)},
                                      "The file is not valid UTF-8 here; bad bytes are read as U+FFFD"));
   }
+  bool tooBig = false;
   for (const ParseProblem& p : doc->problems)
-    if (p.message.rfind("document is larger", 0) == 0)
+    if (p.message.rfind("document is larger", 0) == 0) {
       extra.push_back(problemFinding("encoding", Severity::Error, p.file, p.range, p.message));
+      tooBig = true;
+    }
+  // A document too large to parse gets that one error, not the findings of
+  // the rules on an empty document ("no email address", ...).
+  if (tooBig) {
+    res.findings = std::move(extra);
+    res.doc = std::move(doc);
+    return res;
+  }
 
   // Directive settings (`cvlint: job=... pages=2`) apply to this file only; a
   // directive's job path is relative to the document.

@@ -20,6 +20,7 @@
 
 #include "engine.hpp"
 #include "report.hpp"
+#include "safe_write.hpp"
 #include "dump.hpp"
 #include "keywords/keywords.hpp"
 
@@ -130,63 +131,26 @@ std::string fixAll(const AnalysisRequest& base, AnalysisResult& res, int& applie
   return req.text;
 }
 
-// Writes via a temp file in the same folder and rename, keeping the mode; the
-// file on disk must still hold `expected` (what we read) or nothing is written.
-bool writeAtomically(const std::string& path, const std::string& expected, const std::string& text, std::string& error) {
-  std::string now;
-  {
-    std::string e;
-    auto cur = readFile(path, e);
-    if (!cur) {
-      error = "cannot re-read before writing: " + e;
-      return false;
-    }
-    now = *cur;
+// The files a check may read: those under the workspace root, plus the one
+// advert named with --job wherever it is.
+class WorkspaceFiles : public FileProvider {
+ public:
+  WorkspaceFiles(const std::string& root, std::string advert) : disk_(root), any_(""), advert_(std::move(advert)) {}
+  std::optional<std::string> read(const std::string& path) const override {
+    if (disk_.allowed(path)) return disk_.read(path);
+    return isAdvert(path) ? any_.read(path) : std::nullopt;
   }
-  if (now != expected) {
-    error = "changed on disk since it was read; not written";
-    return false;
+  bool allowed(const std::string& path) const override { return disk_.allowed(path) || isAdvert(path); }
+
+ private:
+  bool isAdvert(const std::string& path) const {
+    if (advert_.empty()) return false;
+    std::error_code ec;
+    return fs::weakly_canonical(path, ec).string() == advert_ && !ec;
   }
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) {
-    error = "cannot stat";
-    return false;
-  }
-  fs::path p(path);
-  std::string tmp = (p.parent_path() / ("." + p.filename().string() + ".cvlint-XXXXXX")).string();
-  std::vector<char> buf(tmp.begin(), tmp.end());
-  buf.push_back('\0');
-  int fd = ::mkstemp(buf.data());
-  if (fd < 0) {
-    error = "cannot create a temporary file beside it";
-    return false;
-  }
-  tmp = buf.data();
-  size_t off = 0;
-  while (off < text.size()) {
-    ssize_t n = ::write(fd, text.data() + off, text.size() - off);
-    if (n <= 0) {
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      error = "write failed";
-      return false;
-    }
-    off += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::fchmod(fd, st.st_mode & 07777) != 0) {
-    ::close(fd);
-    ::unlink(tmp.c_str());
-    error = "cannot sync or set permissions";
-    return false;
-  }
-  ::close(fd);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    error = "rename failed";
-    return false;
-  }
-  return true;
-}
+  DiskFileProvider disk_, any_;
+  std::string advert_;
+};
 
 int runCheck(const CheckOptions& opt) {
   bool ioError = false;
@@ -262,17 +226,16 @@ int runCheck(const CheckOptions& opt) {
   // is under it, else the file's own folder.
   std::error_code ec;
   std::string cwd = fs::current_path(ec).string();
-  std::vector<std::unique_ptr<DiskFileProvider>> providers(jobs.size());
+  std::vector<std::unique_ptr<WorkspaceFiles>> providers(jobs.size());
+  std::string jobAbs;
+  if (!opt.job.empty()) jobAbs = fs::weakly_canonical(fs::absolute(opt.job, ec), ec).string();
   for (size_t i = 0; i < jobs.size(); ++i) {
     if (!jobs[i].error.empty()) continue;
     std::string abs = fs::weakly_canonical(fs::absolute(jobs[i].path, ec), ec).string();
     std::string root = (abs.rfind(cwd + "/", 0) == 0) ? cwd : fs::path(abs).parent_path().string();
-    if (!opt.job.empty()) {
-      // An advert named on the command line is always readable.
-      std::string jobAbs = fs::weakly_canonical(fs::absolute(opt.job, ec), ec).string();
-      if (jobAbs.rfind(root + "/", 0) != 0) root = "";
-    }
-    providers[i] = std::make_unique<DiskFileProvider>(root);
+    // An advert named on the command line is always readable, even outside
+    // the workspace; that one file, not everything (\input stays inside).
+    providers[i] = std::make_unique<WorkspaceFiles>(root, jobAbs);
     reqs[i].files = providers[i].get();
   }
 
@@ -288,7 +251,7 @@ int runCheck(const CheckOptions& opt) {
           std::string fixed = fixAll(reqs[i], j.result, j.fixedEdits);
           if (fixed != j.text) {
             std::string werr;
-            if (!writeAtomically(j.path, j.text, fixed, werr)) j.error = j.path + ": " + werr;
+            if (!writeFileSafely(j.path, j.text, fixed, werr)) j.error = j.path + ": " + werr;
           }
         }
       } catch (const std::exception& ex) {

@@ -65,6 +65,55 @@ AnalysisResult run(const std::string& path, const std::string& text, Format fmt)
   return analyze(req);
 }
 
+// Hostile shapes that a quadratic scan would choke on: one line with no
+// newline at all, and a flat list of many bullets. Prints time per MB (or per
+// 1,000 bullets) at each size: linear behaviour keeps that column flat.
+void hostileScaling(bool quick) {
+  struct Shape {
+    const char* name;
+    Format fmt;
+    std::string unit;  // repeated to the size
+    const char* head;
+  };
+  std::vector<Shape> shapes = {
+      {"one Markdown line", Format::Markdown, "Responsible for leading 12 teams, improving the API and more; ", ""},
+      {"one LaTeX line", Format::Latex, "\\textbf{Led} a team of 5 {\\em engineers} \\& more; ",
+       "\\documentclass{article}\\begin{document}"},
+  };
+  std::printf("\nscaling on hostile shapes (no timed assertion: watch ms per MB stay flat)\n%-20s %-10s %12s %12s\n", "shape",
+              "size", "median ms", "ms per MB");
+  std::vector<size_t> sizes = {1u << 10, 100u << 10, 1u << 20, 10u << 20};
+  if (quick) sizes.pop_back();
+  for (const Shape& sh : shapes) {
+    for (size_t size : sizes) {
+      std::string text = sh.head;
+      while (text.size() < size) text += sh.unit;
+      int iters = size >= (1u << 20) ? 1 : 5;
+      Stats s = timeIt(iters, [&] { run(sh.fmt == Format::Latex ? "line.tex" : "line.md", text, sh.fmt); });
+      double mb = static_cast<double>(text.size()) / (1 << 20);
+      std::printf("%-20s %-10s %12.2f %12.2f\n", sh.name,
+                  size >= (1u << 20) ? (std::to_string(size >> 20) + " MB").c_str() : (std::to_string(size >> 10) + " KB").c_str(),
+                  s.median, s.median / mb);
+    }
+  }
+  std::printf("%-20s %-10s %12s %12s\n", "shape", "bullets", "median ms", "ms per 1k");
+  std::vector<size_t> counts = {1000, 10000, 100000};
+  if (quick) counts.pop_back();
+  for (Format fmt : {Format::Markdown, Format::Latex}) {
+    for (size_t n : counts) {
+      std::string text = fmt == Format::Latex ? "\\documentclass{article}\\begin{document}\\section{Experience}\\begin{itemize}\n"
+                                              : "# A Person\n\n## Experience\n\n";
+      for (size_t i = 0; i < n; ++i)
+        text += (fmt == Format::Latex ? "\\item " : "- ") + std::string(i % 3 ? "Led " : "Responsible for ") +
+                std::to_string(i) + " migrations\n";
+      if (fmt == Format::Latex) text += "\\end{itemize}\\end{document}\n";
+      Stats s = timeIt(1, [&] { run(fmt == Format::Latex ? "b.tex" : "b.md", text, fmt); });
+      std::printf("%-20s %-10zu %12.2f %12.2f\n", fmt == Format::Latex ? "LaTeX \\items" : "Markdown bullets", n, s.median,
+                  s.median / (n / 1000.0));
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -144,6 +193,7 @@ int main(int argc, char** argv) {
     sep = ", ";
   }
   json += "]}\n";
+  hostileScaling(quick);
   if (!jsonPath.empty()) {
     std::ofstream out(jsonPath);
     out << json;
