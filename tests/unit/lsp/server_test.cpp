@@ -12,6 +12,7 @@
 
 #include "editor_features.hpp"
 #include "keywords/hover.hpp"
+#include "length/exact.hpp"
 #include "lsp_client.hpp"
 #include "protocol.hpp"
 #include "rules/lexicon.hpp"
@@ -818,5 +819,141 @@ TEST_CASE("server: a client that pulls a document is no longer pushed to for it;
     return m.value("method", "") == "cvlint/status" && m["params"]["version"] == 2;
   }).is_object());  // the lint ran...
   CHECK(c.diagnostics(uri, 2, 300).is_null());            // ...and nothing was pushed
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+// ---- the exact page count on save (a real TeX compile where TeX is installed) ----
+
+namespace {
+
+json waitStatus(LspClient& c, const std::string& method, int timeoutMs) {
+  return c.waitMatching([&](const json& m) {
+    return m.value("method", "") == "cvlint/status" && m["params"]["pages"].is_object() &&
+           m["params"]["pages"]["method"] == method;
+  }, timeoutMs);
+}
+
+const std::string kTexCv =
+    "\\documentclass[11pt]{article}\n\\begin{document}\n\\section*{Experience}\n"
+    "\\begin{itemize}\n\\item Built a payments service in Python\n\\end{itemize}\n\\end{document}\n";
+
+}  // namespace
+
+TEST_CASE("server: exactPages compiles on save only, with progress, and the measurement replaces the estimate") {
+  if (!exactAvailable(Format::Latex)) {
+    WARN("skipped: no TeX engine installed (exactAvailable(Latex) is false)");
+    return;
+  }
+  Workspace ws;
+  { std::ofstream(ws.dir / "cv.tex") << kTexCv; }
+  LspClient c(LspClient::Mode::InProcess, {{"exactPages", true}});
+  c.initialize({{"window", {{"workDoneProgress", true}}}}, ws.root());
+  std::string uri = ws.uri("cv.tex");
+  c.open(uri, kTexCv, "latex");
+  REQUIRE(c.diagnostics(uri, 1).is_object());
+  // Keystrokes never compile: an edit publishes the estimate and no progress starts.
+  c.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                      {"contentChanges", {change(6, 0, "%\n")}}});
+  REQUIRE(c.diagnostics(uri, 2).is_object());
+  CHECK(c.waitNotification("$/progress", 300).is_null());
+  std::string text = kTexCv;
+  text.insert(text.find("\\end{document}"), "%\n");
+  { std::ofstream(ws.dir / "cv.tex") << text; }
+  c.notify("textDocument/didSave", {{"textDocument", {{"uri", uri}}}});
+  json measured = waitStatus(c, "measured", 90000);
+  REQUIRE(measured.is_object());
+  CHECK(measured["params"]["version"] == 2);
+  CHECK(measured["params"]["pages"]["estimated"] == 1);
+  bool created = false;
+  for (const json& q : c.serverRequests()) created = created || q["method"] == "window/workDoneProgress/create";
+  CHECK(created);
+  json begin = c.waitMatching([](const json& m) {
+    return m.value("method", "") == "$/progress" && m["params"]["value"]["kind"] == "begin";
+  }, 1000);
+  json end = c.waitMatching([](const json& m) {
+    return m.value("method", "") == "$/progress" && m["params"]["value"]["kind"] == "end";
+  }, 1000);
+  CHECK(begin.is_object());
+  CHECK(end.is_object());
+  json logged = c.waitMatching([](const json& m) {
+    return m.value("method", "") == "window/logMessage" &&
+           m["params"]["message"].get<std::string>().find("the estimate was") != std::string::npos;
+  }, 1000);
+  CHECK(logged.is_object());
+  json lens = c.request("textDocument/codeLens", {{"textDocument", {{"uri", uri}}}});
+  bool measuredLens = false;
+  for (const json& l : lens["result"])
+    measuredLens = measuredLens || l["command"]["title"].get<std::string>().find("(measured)") != std::string::npos;
+  CHECK(measuredLens);
+  // The next edit goes back to the estimate for the new version.
+  c.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 3}}},
+                                      {"contentChanges", {change(0, 0, "%\n")}}});
+  CHECK(c.waitMatching([](const json& m) {
+    return m.value("method", "") == "cvlint/status" && m["params"]["version"] == 3 &&
+           m["params"]["pages"]["method"] == "estimate";
+  }, 5000).is_object());
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: a failing exact compile is one diagnostic with the first TeX error") {
+  if (!exactAvailable(Format::Latex)) {
+    WARN("skipped: no TeX engine installed (exactAvailable(Latex) is false)");
+    return;
+  }
+  Workspace ws;
+  std::string bad = kTexCv;
+  bad.insert(bad.find("\\end{document}"), "\\nosuchmacroatall\n");
+  { std::ofstream(ws.dir / "cv.tex") << bad; }
+  LspClient c(LspClient::Mode::InProcess, {{"exactPages", true}});
+  c.initialize({}, ws.root());
+  std::string uri = ws.uri("cv.tex");
+  c.open(uri, bad, "latex");
+  json first = c.diagnostics(uri, 1);
+  REQUIRE(first.is_object());
+  c.notify("textDocument/didSave", {{"textDocument", {{"uri", uri}}}});
+  json failed = c.waitMatching([&](const json& m) {
+    if (m.value("method", "") != "textDocument/publishDiagnostics" || m["params"]["uri"] != uri) return false;
+    for (const json& d : m["params"]["diagnostics"])
+      if (d["message"].get<std::string>().find("exact page count failed") != std::string::npos) return true;
+    return false;
+  }, 90000);
+  REQUIRE(failed.is_object());
+  int count = 0;
+  for (const json& d : failed["params"]["diagnostics"]) {
+    std::string msg = d["message"];
+    if (msg.find("exact page count failed") == std::string::npos) continue;
+    ++count;
+    CHECK(msg.find("Undefined control sequence") != std::string::npos);
+  }
+  CHECK(count == 1);
+  CHECK(failed["params"]["diagnostics"].size() == first["diagnostics"].size() + 1);
+  CHECK(c.shutdownAndExit() == 0);
+}
+
+TEST_CASE("server: an edit cancels a running exact compile") {
+  if (!exactAvailable(Format::Latex)) {
+    WARN("skipped: no TeX engine installed (exactAvailable(Latex) is false)");
+    return;
+  }
+  Workspace ws;
+  { std::ofstream(ws.dir / "cv.tex") << kTexCv; }
+  LspClient c(LspClient::Mode::InProcess, {{"exactPages", true}});
+  c.initialize({{"window", {{"workDoneProgress", true}}}}, ws.root());
+  std::string uri = ws.uri("cv.tex");
+  c.open(uri, kTexCv, "latex");
+  REQUIRE(c.diagnostics(uri, 1).is_object());
+  c.notify("textDocument/didSave", {{"textDocument", {{"uri", uri}}}});
+  json begin = c.waitMatching([](const json& m) {
+    return m.value("method", "") == "$/progress" && m["params"]["value"]["kind"] == "begin";
+  }, 10000);
+  REQUIRE(begin.is_object());
+  c.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                      {"contentChanges", {change(0, 0, "%\n")}}});
+  json end = c.waitMatching([](const json& m) {
+    return m.value("method", "") == "$/progress" && m["params"]["value"]["kind"] == "end";
+  }, 30000);
+  REQUIRE(end.is_object());
+  CHECK(end["params"]["value"]["message"].get<std::string>().find("cancelled") != std::string::npos);
+  CHECK(waitStatus(c, "measured", 500).is_null());
   CHECK(c.shutdownAndExit() == 0);
 }
