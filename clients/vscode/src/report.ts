@@ -26,6 +26,9 @@ export interface FileReport {
 export function pickFile(report: unknown, file?: string): FileReport | undefined {
   if (typeof report !== 'object' || report === null) return undefined;
   const r = report as Record<string, unknown>;
+  // The server's `cvlint.keywordReport` answers the keywords object alone.
+  if (!Array.isArray(r.files) && !('keywords' in r) && ('matched' in r || 'missing' in r))
+    return { keywords: r } as unknown as FileReport;
   if (!Array.isArray(r.files)) return r as FileReport;
   const files = r.files as FileReport[];
   if (file) {
@@ -51,7 +54,7 @@ export function renderKeywordReport(f: FileReport | undefined, title = 'cvlint k
   }
   if (f.path) out.push(`CV: \`${f.path}\``, '');
   if (f.pages && typeof f.pages.estimated === 'number') {
-    const exact = f.pages.method === 'exact';
+    const exact = f.pages.method === 'exact' || f.pages.method === 'measured';
     const limit = typeof f.pages.limit === 'number' ? ` of ${f.pages.limit}` : '';
     const over = typeof f.pages.limit === 'number' && f.pages.estimated > f.pages.limit ? ' — **over the limit**' : '';
     out.push(`**Pages:** ${exact ? '' : '≈ '}${f.pages.estimated.toFixed(1)}${limit}${over}`, '');

@@ -33,7 +33,7 @@ export function statusFromNotification(params: unknown): { uri: string; status: 
     const pg = p.pages as Record<string, unknown>;
     status.pages = finite(pg.estimated) ?? finite(pg.exact) ?? finite(pg.pages);
     status.limit = finite(pg.limit);
-    if (pg.method === 'exact') status.exact = true;
+    if (pg.method === 'exact' || pg.method === 'measured') status.exact = true;
   } else {
     status.pages = finite(p.pages);
   }
@@ -72,7 +72,7 @@ export function statusFromLensTitles(titles: readonly string[]): CvStatus {
         if (m) {
           status.pages = num(m[1]);
           status.limit = num(m[2]);
-          if (/exact|compiled/i.test(t)) status.exact = true;
+          if (/exact|compiled|measured/i.test(t)) status.exact = true;
           break;
         }
       }

@@ -30,6 +30,13 @@ test('pickFile finds the file by path, by suffix, or falls back to the first', (
   assert.equal(pickFile(42), undefined);
 });
 
+test("the server's cvlint.keywordReport answer (the keywords object alone) renders like the CLI's", () => {
+  const k = { job: 'cv.job.md', score: 0.5, matched: ['Python'], missing: ['Kubernetes'], variants: [] };
+  const md = renderKeywordReport(pickFile(k, '/home/x/cv.md'));
+  assert.match(md, /\*\*Keyword match:\*\* 50% against the job advert `cv\.job\.md`/);
+  assert.match(md, /- Kubernetes\n/);
+});
+
 test('the report lists score, missing, variants and matched keywords', () => {
   const md = renderKeywordReport(pickFile(report, 'cv.md'));
   assert.match(md, /\*\*Keyword match:\*\* 78% against the job advert `job\.md`/);

@@ -11,6 +11,8 @@ test('code lens titles give pages, limit and score', () => {
 test('other phrasings of the same titles', () => {
   assert.deepEqual(statusFromLensTitles(['pages: 2.4 of 2']), { pages: 2.4, limit: 2 });
   assert.deepEqual(statusFromLensTitles(['2 / 2 pages (exact)']), { pages: 2, limit: 2, exact: true });
+  assert.deepEqual(statusFromLensTitles(['3 / 2 pages (measured)']), { pages: 3, limit: 2, exact: true });
+  assert.deepEqual(statusFromLensTitles(['keyword match 78% (7/9) against cv.job.md']), { score: 0.78 });
   assert.deepEqual(statusFromLensTitles(['ATS keyword match: 45 %']), { score: 0.45 });
   assert.deepEqual(statusFromLensTitles(['62% keyword match (job.md)']), { score: 0.62 });
 });
@@ -34,6 +36,17 @@ test('cvlint/status notifications: flat and nested shapes, share or percent', ()
     { pages: 1.2, limit: 2, exact: true, score: 0.5 },
   );
   assert.equal(statusFromNotification({ uri: 'u', score: 78 })?.status.score, 0.78);
+  // The server's own shape: {uri, version, pages: {estimated, limit, method}, keywords: {score, job}}, either may be null.
+  assert.deepEqual(
+    statusFromNotification({
+      uri: 'u', version: 3, pages: { estimated: 3, limit: 2, method: 'measured' }, keywords: { score: 0.78, job: 'cv.job.md' },
+    })?.status,
+    { pages: 3, limit: 2, exact: true, score: 0.78 },
+  );
+  assert.deepEqual(
+    statusFromNotification({ uri: 'u', version: 1, pages: { estimated: 1.8, limit: 2, method: 'estimate' }, keywords: null })?.status,
+    { pages: 1.8, limit: 2, score: undefined },
+  );
   assert.equal(statusFromNotification({ pages: 2 }), undefined, 'no uri, no status');
   assert.equal(statusFromNotification(null), undefined);
   assert.equal(statusFromNotification({ uri: 'u', pages: 'two' })?.status.pages, undefined);

@@ -127,6 +127,9 @@ function M.client_config(root_dir)
     cmd = o.cmd,
     root_dir = root_dir,
     settings = { cvlint = o.settings },
+    -- Read by the server at initialize, so the first lint has the settings
+    -- even where nothing pulls `workspace/configuration`.
+    init_options = { settings = settings_object(o.settings) },
     handlers = { ['workspace/configuration'] = configuration_handler },
     on_attach = make_on_attach(o.on_attach),
     on_init = function(client)
@@ -261,7 +264,7 @@ function M.render_report(f)
   if type(pages) == 'table' and type(pages.estimated) == 'number' then
     local limit = type(pages.limit) == 'number' and (' of ' .. pages.limit) or ''
     local over = type(pages.limit) == 'number' and pages.estimated > pages.limit and ' — over the limit' or ''
-    table.insert(out, ('Pages: %s%.1f%s%s'):format(pages.method == 'exact' and '' or '≈ ', pages.estimated, limit, over))
+    table.insert(out, ('Pages: %s%.1f%s%s'):format((pages.method == 'exact' or pages.method == 'measured') and '' or '≈ ', pages.estimated, limit, over))
     table.insert(out, '')
   end
   local k = f.keywords
@@ -305,7 +308,14 @@ local function report_json(bufnr)
     if vim.tbl_contains(cmds, name) then
       local res = request_sync(client, 'workspace/executeCommand',
         { command = name, arguments = { vim.uri_from_bufnr(bufnr) } }, 5000, bufnr)
-      if res and res.result ~= nil then return res.result end
+      if res and res.result ~= nil then
+        -- `cvlint.keywordReport` answers the keywords object of the CLI's report.
+        local r = res.result
+        if type(r) == 'table' and r.keywords == nil and r.files == nil and (r.matched ~= nil or r.missing ~= nil) then
+          return { keywords = r }
+        end
+        return r
+      end
     end
   end
   -- No server command: the CLI runs the same engine on the saved file.
