@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 #include "core/text.hpp"
 #include "core/unicode.hpp"
@@ -54,7 +55,7 @@ bool isApostrophe(std::string_view s, size_t i, int* len) {
 
 }  // namespace
 
-std::vector<Word> tokenize(std::string_view s) {
+static std::vector<Word> tokenizeText(std::string_view s) {
   std::vector<Word> out;
   // URL-like runs first, so words inside them can be flagged.
   std::vector<std::pair<size_t, size_t>> urls;
@@ -115,6 +116,30 @@ std::vector<Word> tokenize(std::string_view s) {
     w.inUrl = u < urls.size() && urls[u].first <= b && b < urls[u].second;
     out.push_back(std::move(w));
   }
+  return out;
+}
+
+// Every wording rule tokenizes the same bullets, so the words of recent texts
+// are kept per thread, keyed by the text itself (a pure function of it: the
+// answer is the same as tokenizing again). Bounded: the cache is dropped when
+// it holds more than 256 KB of text, so a huge document stays linear in memory.
+std::vector<Word> tokenize(std::string_view s) {
+  if (s.size() > 4096) return tokenizeText(s);
+  struct Cache {
+    std::unordered_map<std::string, std::vector<Word>> words;
+    size_t bytes = 0;
+  };
+  thread_local Cache cache;
+  std::string key(s);
+  auto it = cache.words.find(key);
+  if (it != cache.words.end()) return it->second;
+  std::vector<Word> out = tokenizeText(s);
+  if (cache.bytes > (256u << 10)) {
+    cache.words.clear();
+    cache.bytes = 0;
+  }
+  cache.bytes += s.size();
+  cache.words.emplace(std::move(key), out);
   return out;
 }
 
