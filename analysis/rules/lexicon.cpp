@@ -150,7 +150,27 @@ std::string pastPhrase(std::string_view phrase, Locale locale) {
   return prefix + pastOf(*v, locale) + std::string(phrase.substr(sp));
 }
 
+namespace {
+bool looksLikeVerbUncached(std::string_view w);
+}
+
+// The answer depends on the word alone and the rules ask it for the same
+// openings over and over, so answers are kept per thread (bounded: dropped
+// past 8,192 words).
 bool looksLikeVerb(std::string_view w) {
+  if (w.empty()) return false;
+  thread_local std::unordered_map<std::string, bool> memo;
+  std::string key(w);
+  auto it = memo.find(key);
+  if (it != memo.end()) return it->second;
+  bool v = looksLikeVerbUncached(w);
+  if (memo.size() > 8192) memo.clear();
+  memo.emplace(std::move(key), v);
+  return v;
+}
+
+namespace {
+bool looksLikeVerbUncached(std::string_view w) {
   if (w.empty()) return false;
   if (byAnyForm(w)) return true;
   for (std::string_view irr : kIrregular)
@@ -166,6 +186,7 @@ bool looksLikeVerb(std::string_view w) {
   auto endsWith = [&](std::string_view suf) { return w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0; };
   return endsWith("ed") || endsWith("ised") || endsWith("ized");
 }
+}  // namespace
 
 std::vector<const Verb*> synonyms(const Verb& v) {
   std::vector<const Verb*> out;
