@@ -4,6 +4,7 @@
 #include "engine.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -183,7 +184,9 @@ AnalysisResult analyze(const AnalysisRequest& req) {
   res.pages.limit = cfg.pages;
   if (res.pageModel) {
     res.pages.available = true;
-    res.pages.estimated = res.pageModel->pages;
+    // Rounded up to a tenth, once, so the JSON, the code lens, the CLI and the
+    // page-overflow message all say the same figure (2.01 pages is "2.1").
+    res.pages.estimated = std::ceil(res.pageModel->pages * 10 - 1e-9) / 10;
     res.pages.method = res.pageModel->method;
   }
 
