@@ -158,23 +158,24 @@ class Builder {
   }
   // LaTeX's \addpenalty: a penalty after glue goes before that glue, so a
   // following \addvspace still merges with it (list end, then a heading).
+  // Iterative, not one recursion per glue: thousands of glue items in a row
+  // (10,000 nested lists) must not overflow the stack.
   void penalty(int p) {
-    if (!items.empty() && items.back().kind == VItem::Space && p < kNoBreak) {
-      VItem g = items.back();
+    std::vector<VItem> glue;  // the trailing glue, last first
+    while (!items.empty() && items.back().kind == VItem::Space && p < kNoBreak) {
+      glue.push_back(items.back());
       items.pop_back();
-      penalty(p);
-      items.push_back(g);
-      return;
     }
     if (!items.empty() && items.back().kind == VItem::Penalty) {
       items.back().penalty = std::min(items.back().penalty, p);
       if (p >= kNoBreak || items.back().penalty >= kNoBreak) items.back().penalty = std::max(items.back().penalty, p);
-      return;
+    } else {
+      VItem it;
+      it.kind = VItem::Penalty;
+      it.penalty = p;
+      items.push_back(it);
     }
-    VItem it;
-    it.kind = VItem::Penalty;
-    it.penalty = p;
-    items.push_back(it);
+    items.insert(items.end(), glue.rbegin(), glue.rend());
   }
   void box(double height, double top, SourceRef src) {
     VItem it;

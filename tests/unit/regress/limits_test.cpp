@@ -2,6 +2,7 @@
 // depth, and the workspace boundary for \input and adverts. Run these under
 // the ASan build with a small stack too (`ulimit -s 1024`): a recursion
 // proportional to the nesting would overflow it.
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,6 +42,8 @@ void* allocate(size_t n) {
 }  // namespace
 void* operator new(size_t n) { return allocate(n); }
 void* operator new[](size_t n) { return allocate(n); }
+void* operator new(size_t n, const std::nothrow_t&) noexcept { return std::malloc(n ? n : 1); }
+void* operator new[](size_t n, const std::nothrow_t&) noexcept { return std::malloc(n ? n : 1); }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, size_t) noexcept { std::free(p); }
@@ -51,6 +54,24 @@ namespace {
 fs::path freshDir(const std::string& name) { return regress::freshTempDir(name); }
 
 void writeText(const fs::path& p, const std::string& text) { regress::writeBinary(p.string(), text); }
+
+// Runs fn on a thread with a 512 KiB stack (a sixteenth of the usual 8 MiB
+// main-thread stack), so that a recursion proportional to the nesting
+// overflows here too, not only under `ulimit -s`.
+template <class F>
+void onSmallStack(F fn) {
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, size_t{512} << 10);
+  pthread_t t;
+  auto trampoline = [](void* p) -> void* {
+    (*static_cast<F*>(p))();
+    return nullptr;
+  };
+  REQUIRE(pthread_create(&t, &attr, trampoline, &fn) == 0);
+  pthread_join(t, nullptr);
+  pthread_attr_destroy(&attr);
+}
 
 bool answered(const ServerRun& run, int id) {
   for (const std::string& b : run.bodies) {
@@ -135,8 +156,9 @@ TEST_CASE("limits: 10,000 nested braces and environments in LaTeX") {
   for (int i = 0; i < n; ++i) envs += "\\end{itemize}";
   std::string unclosed = "\\documentclass{article}\\begin{document}\n" + std::string(n, '{') + "\\section{A";
   for (const std::string* t : {&braces, &commands, &envs, &unclosed}) {
-    AnalysisResult r = lint(*t + "\n\\end{document}\n", Format::Latex);
-    CHECK(r.doc != nullptr);
+    bool made = false;
+    onSmallStack([&] { made = lint(*t + "\n\\end{document}\n", Format::Latex).doc != nullptr; });
+    CHECK(made);
   }
 }
 
@@ -152,8 +174,9 @@ TEST_CASE("limits: 10,000 nested Markdown lists and block quotes") {
   std::string emphasis(n, '*');
   emphasis += "x" + std::string(n, '*') + "\n" + std::string(n, '[') + "a" + std::string(n, ']') + "\n";
   for (const std::string* t : {&lists, &quotes, &mixed, &emphasis}) {
-    AnalysisResult r = lint("# A Person\n\n## Experience\n\n" + *t, Format::Markdown);
-    CHECK(r.doc != nullptr);
+    bool made = false;
+    onSmallStack([&] { made = lint("# A Person\n\n## Experience\n\n" + *t, Format::Markdown).doc != nullptr; });
+    CHECK(made);
   }
 }
 
