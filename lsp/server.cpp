@@ -291,6 +291,7 @@ class Server {
       // pushed for it before is cleared, so no diagnostic shows twice.
       const std::string& u = p.textDocument.uri;
       if (pulled_.insert(u).second && pushedNonEmpty_[u]) publish(u, std::nullopt, json::array());
+      pulledGen_[u] = generation_.load();
       json items = lsp::diagnosticsByUri(res, encoding_, u)[u];
       if (auto snap = docs_.get(u)) addExactProblem(u, snap->version, items);
       return json{{"kind", "full"}, {"items", items}};
@@ -619,6 +620,7 @@ class Server {
       cache_.erase(uri);
       lastPublished_.erase(uri);
       pulled_.erase(uri);
+      pulledGen_.erase(uri);
       pushedNonEmpty_.erase(uri);
       for (const std::string& u : extraUris_[uri]) publish(u, std::nullopt, json::array());
       extraUris_.erase(uri);
@@ -671,8 +673,14 @@ class Server {
         if (!extras.count(old) && !pulled_.count(old)) publish(old, std::nullopt, json::array());
       extraUris_[uri] = std::move(extras);
       if (pulled_.count(uri)) {
-        // The client pulls this document: it is told to pull again, never pushed to.
-        if (refreshSupport_) asio::post(io_, [this] { requestClient("workspace/diagnostic/refresh", nullptr, [](const json&, bool) {}); });
+        // The client pulls this document: never pushed to. It pulls again by
+        // itself after its own edits; a change it cannot see (the advert, the
+        // settings, a measured page count) asks it to, once.
+        auto pg = pulledGen_.find(uri);
+        if (refreshSupport_ && (pg == pulledGen_.end() || pg->second != gen)) {
+          pulledGen_[uri] = gen;
+          asio::post(io_, [this] { requestClient("workspace/diagnostic/refresh", nullptr, [](const json&, bool) {}); });
+        }
       } else {
         pushedNonEmpty_[uri] = !byUri[uri].empty();
         publish(uri, version, std::move(byUri[uri]));
@@ -850,6 +858,7 @@ class Server {
       worker_.post([this, uri] {
         cache_.erase(uri);
         lastPublished_.erase(uri);
+        pulledGen_.erase(uri);
       });
       scheduleLint(uri);
     });
@@ -901,6 +910,7 @@ class Server {
   std::map<std::string, CacheEntry> cache_;
   std::set<std::string> pulled_;                 // documents the client has pulled diagnostics for
   std::map<std::string, bool> pushedNonEmpty_;   // uri -> the last push had diagnostics
+  std::map<std::string, uint64_t> pulledGen_;    // uri -> configuration generation the client last saw
   std::mutex advertMutex_;
   std::mutex exactMutex_;
   std::map<std::string, Measured> measured_;                              // uri -> the last measurement

@@ -957,3 +957,39 @@ TEST_CASE("server: an edit cancels a running exact compile") {
   CHECK(waitStatus(c, "measured", 500).is_null());
   CHECK(c.shutdownAndExit() == 0);
 }
+
+TEST_CASE("server: a pulling client is asked to refresh after an advert change, not after its own edits") {
+  Workspace ws;
+  { std::ofstream(ws.dir / "cv.job.md") << kAdvert; }
+  LspClient c;
+  c.initialize({{"textDocument", {{"diagnostic", {{"dynamicRegistration", false}}}}},
+                {"workspace", {{"diagnostics", {{"refreshSupport", true}}}}}},
+               ws.root());
+  std::string uri = ws.uri("cv.md");
+  c.open(uri, kSkillsCv);
+  REQUIRE(c.diagnostics(uri, 1).is_object());
+  json pulled = c.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}});
+  REQUIRE(pulled["result"]["kind"] == "full");
+  auto refreshes = [&] {
+    size_t n = 0;
+    for (const json& q : c.serverRequests()) n += q["method"] == "workspace/diagnostic/refresh";
+    return n;
+  };
+  auto statusOf = [&](int64_t version) {
+    return c.waitMatching([version](const json& m) {
+      return m.value("method", "") == "cvlint/status" && m["params"]["version"] == version;
+    });
+  };
+  c.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                      {"contentChanges", {change(0, 0, "x")}}});
+  REQUIRE(statusOf(2).is_object());
+  c.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}});  // lets queued messages arrive
+  CHECK(refreshes() == 0);
+  { std::ofstream(ws.dir / "cv.job.md") << kAdvert << "- Redis\n"; }
+  c.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", ws.uri("cv.job.md")}, {"type", 2}}}}});
+  REQUIRE(statusOf(2).is_object());
+  json again = c.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}});
+  CHECK(refreshes() == 1);
+  CHECK(missingIn(again["result"]["items"]) != missingIn(pulled["result"]["items"]));
+  CHECK(c.shutdownAndExit() == 0);
+}
