@@ -112,7 +112,7 @@ TEST_CASE("config can turn a rule off and raise one to error (exit 1)") {
   CHECK(r.code == 0);
 }
 
-TEST_CASE("--format json has the PRODUCT.md shape") {
+TEST_CASE("check --format json has the PRODUCT.md shape") {
   TempDir d;
   std::string cv = d.write("cv.md", kCv);
   Run r = runStdout("check --format json " + cv);
@@ -132,7 +132,7 @@ TEST_CASE("--format json has the PRODUCT.md shape") {
   }
 }
 
-TEST_CASE("--format sarif is a SARIF 2.1.0 log with rule metadata") {
+TEST_CASE("check --format sarif is a SARIF 2.1.0 log with rule metadata") {
   TempDir d;
   std::string cv = d.write("cv.md", kCv);
   Run r = runStdout("check --format sarif " + cv);
@@ -154,7 +154,7 @@ TEST_CASE("rules lists every rule; explain prints one") {
   CHECK(r.out.find("# weak-verb") == 0);
 }
 
-TEST_CASE("--fix keeps permissions and leaves a file with nothing to fix byte-identical") {
+TEST_CASE("check --fix keeps permissions and leaves a file with nothing to fix byte-identical") {
   TempDir d;
   std::string clean = "# Sam\n\n## Experience\n\n- Reduced costs by 40%\n";
   std::string cv = d.write("cv.md", clean);
