@@ -32,9 +32,17 @@ void Prose::appendCode(std::string_view s, uint32_t srcBegin, uint32_t srcEnd) {
   segments.back().code = true;
 }
 
+// Segments are in text order and do not overlap (segmentAt relies on it too),
+// so only those from the one holding textBegin on can overlap: a binary
+// search, not a scan of the whole paragraph for every word (quadratic on a
+// one-line 1 MB document).
 bool Prose::overlapsCode(uint32_t textBegin, uint32_t textEnd) const {
-  for (const Segment& s : segments)
-    if (s.code && s.textBegin < std::max(textEnd, textBegin + 1) && textBegin < s.textEnd) return true;
+  const uint32_t limit = std::max(textEnd, textBegin + 1);
+  auto it = std::upper_bound(segments.begin(), segments.end(), textBegin,
+                             [](uint32_t t, const Segment& s) { return t < s.textBegin; });
+  if (it != segments.begin()) --it;
+  for (; it != segments.end() && it->textBegin < limit; ++it)
+    if (it->code && textBegin < it->textEnd) return true;
   return false;
 }
 
