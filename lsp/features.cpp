@@ -3,6 +3,8 @@
 // SourceText (the one converter); ranges go out through report.cpp.
 #include "features.hpp"
 
+#include "length/pages.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -230,6 +232,15 @@ json codeLensResult(const AnalysisResult& res) {
     else
       std::snprintf(buf, sizeof buf, "\u2248 %.1f / %d pages", res.pages.estimated, res.pages.limit);
     lenses.push_back({{"range", top}, {"command", {{"title", buf}, {"command", ""}}}});
+  }
+  // "— page 2 —" where each estimated page begins (main file only).
+  if (res.pageModel) {
+    for (const PageStart& ps : res.pageModel->starts) {
+      if (ps.file != 0) continue;
+      json at = {{"start", {{"line", ps.line}, {"character", 0}}}, {"end", {{"line", ps.line}, {"character", 0}}}};
+      std::string title = "\u2014 page " + std::to_string(ps.page) + " \u2014";
+      lenses.push_back({{"range", at}, {"command", {{"title", title}, {"command", ""}}}});
+    }
   }
   if (res.keywords && !res.keywords->matches.empty()) {
     std::string title = keywordLensTitle(*res.keywords);
