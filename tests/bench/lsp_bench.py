@@ -102,12 +102,15 @@ def main():
     args = sys.argv[1:]
     cvlint = os.path.join(ROOT, "build", "cvlint")
     edits, cv = 1000, DEFAULT_CV
+    jsonl = None
     i = 0
     while i < len(args):
         if args[i] == "--edits":
             edits = int(args[i + 1]); i += 2
         elif args[i] == "--cv":
             cv = args[i + 1]; i += 2
+        elif args[i] == "--jsonl":
+            jsonl = args[i + 1]; i += 2
         else:
             cvlint = args[i]; i += 1
     text = open(cv, encoding="utf-8").read()
@@ -156,6 +159,15 @@ def main():
     print(f"ratio p50 / trivial: {p50 / floor:.2f}")
     print(f"peak RSS with 10 CVs open: {rss:.1f} MiB")
     print(f"exit code after shutdown/exit: {code}")
+    if jsonl:
+        import json
+        with open(jsonl, "w") as f:
+            f.write(json.dumps({"cold start to first diagnostics (ms)": round(cold, 1),
+                                "didChange -> publishDiagnostics p50 (ms)": round(p50, 3),
+                                "didChange -> publishDiagnostics p99 (ms)": round(p99, 3),
+                                "trivial request round trip p50 (ms)": round(floor, 3),
+                                "ratio p50 / trivial": round(p50 / floor, 1),
+                                "peak RSS with 10 CVs open (MiB)": round(rss, 1)}) + "\n")
 
 
 if __name__ == "__main__":
