@@ -227,7 +227,8 @@ std::vector<std::string_view> verbsForObject(const std::vector<std::string_view>
 
 namespace cvlint {
 
-std::vector<std::string> strongVerbs(Locale locale) {
+namespace {
+std::vector<std::string> buildStrongVerbs(Locale locale) {
   // Group leaders first (the most common opening verbs), then the rest.
   std::vector<std::string> out;
   std::vector<std::string_view> seenGroups;
@@ -244,6 +245,14 @@ std::vector<std::string> strongVerbs(Locale locale) {
   for (const lexicon::Verb& v : lexicon::allVerbs())
     if (v.strong()) add(v);
   return out;
+}
+}  // namespace
+
+const std::vector<std::string>& strongVerbs(Locale locale) {
+  // Built once per locale: rules ask for it on every bullet.
+  static const std::vector<std::string> gb = buildStrongVerbs(Locale::EnGB);
+  static const std::vector<std::string> us = buildStrongVerbs(Locale::EnUS);
+  return locale == Locale::EnUS ? us : gb;
 }
 
 }  // namespace cvlint

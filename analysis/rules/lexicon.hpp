@@ -11,5 +11,5 @@
 namespace cvlint {
 // Strong past-tense action verbs for opening a bullet ("Built", "Optimised"),
 // most useful first; never machine-sounding ones.
-std::vector<std::string> strongVerbs(Locale locale);
+const std::vector<std::string>& strongVerbs(Locale locale);
 }  // namespace cvlint
