@@ -18,6 +18,7 @@
 #include <sstream>
 #include <thread>
 
+#include "editor_features.hpp"
 #include "engine.hpp"
 #include "report.hpp"
 #include "safe_write.hpp"
@@ -94,35 +95,13 @@ struct FileJob {
   int fixedEdits = 0;
 };
 
-// Applies every safe fix (the preferred one, else the first) in up to three
-// passes, re-analysing between passes so that fixes never overlap.
+// Applies every safe fix (the preferred one, else the first; whole fixes that
+// do not overlap) in up to three passes, re-analysing between passes.
 std::string fixAll(const AnalysisRequest& base, AnalysisResult& res, int& applied) {
   AnalysisRequest req = base;
   for (int pass = 0; pass < 3; ++pass) {
-    std::vector<Edit> edits;
-    for (const Finding& f : res.findings) {
-      const Fix* chosen = nullptr;
-      for (const Fix& fx : f.fixes)
-        if (fx.safe && fx.preferred) chosen = &fx;
-      if (!chosen)
-        for (const Fix& fx : f.fixes)
-          if (fx.safe) {
-            chosen = &fx;
-            break;
-          }
-      if (!chosen) continue;
-      bool mainOnly = true;
-      for (const Edit& e : chosen->edits) mainOnly = mainOnly && e.file == 0;
-      if (!mainOnly) continue;
-      // Skip a fix that overlaps one already chosen: whole fixes only.
-      bool overlaps = false;
-      for (const Edit& e : chosen->edits)
-        for (const Edit& o : edits)
-          if (e.range.begin < o.range.end && o.range.begin < e.range.end) overlaps = true;
-          else if (e.range.begin == o.range.begin && e.range.empty() && o.range.empty()) overlaps = true;
-      if (overlaps) continue;
-      edits.insert(edits.end(), chosen->edits.begin(), chosen->edits.end());
-    }
+    // The same choice as the server's source.fixAll (analysis/editor_features).
+    std::vector<Edit> edits = safeFixEdits(res);
     if (edits.empty()) break;
     applied += static_cast<int>(edits.size());
     req.text = applyEdits(req.text, edits);
