@@ -83,8 +83,10 @@ bool startsWithListMarker(std::string_view t) {
 // Returns (source byte, text) per paragraph of such text.
 std::vector<std::pair<uint32_t, std::string>> divTextBetween(std::string_view src, uint32_t from, uint32_t to) {
   std::vector<std::pair<uint32_t, std::string>> out;
-  size_t open = src.find("<div", from);
-  if (open == std::string_view::npos || open >= to) return out;
+  // Searched only up to `to`: a search to the end of the source for every
+  // gap between blocks was quadratic on long documents.
+  size_t open = src.substr(0, std::min<size_t>(to, src.size())).find("<div", from);
+  if (open == std::string_view::npos) return out;
   std::string text;
   uint32_t at = 0;
   bool inTag = false, inComment = false;

@@ -162,7 +162,27 @@ bool FieldText::editable(uint32_t b, uint32_t e) const {
   return false;
 }
 
-FieldText locateField(const CvDocument& doc, const Field& field) {
+namespace {
+// The block's prose maps a text byte to the field's first source byte and its
+// text continues with the field's text.
+bool locateIn(const Block& b, const Field& field, FieldText& ft) {
+  if (b.file != field.file || !(b.range.begin <= field.range.begin && field.range.begin < b.range.end)) return false;
+  for (const Segment& s : b.prose.segments) {
+    if (field.range.begin < s.srcBegin || field.range.begin >= s.srcEnd) continue;
+    uint32_t t = s.verbatim ? s.textBegin + (field.range.begin - s.srcBegin) : s.textBegin;
+    if (t + field.text.size() <= b.prose.text.size() &&
+        std::string_view(b.prose.text).substr(t, field.text.size()) == field.text) {
+      ft.prose = &b.prose;
+      ft.textBegin = t;
+      ft.text = std::string_view(b.prose.text).substr(t, field.text.size());
+      return true;
+    }
+  }
+  return false;
+}
+}  // namespace
+
+FieldText locateField(const CvDocument& doc, const Field& field, int32_t nearBlock) {
   FieldText ft;
   ft.text = field.text;
   ft.file = field.file;
@@ -172,22 +192,16 @@ FieldText locateField(const CvDocument& doc, const Field& field) {
     if (field.range.end <= src.size() && src.substr(field.range.begin, field.range.size()) == field.text)
       ft.identity = true;
   }
-  // The block whose prose maps a text byte to the field's first source byte
-  // and whose text continues with the field's text.
-  for (const Block& b : doc.blocks) {
-    if (b.file != field.file || !(b.range.begin <= field.range.begin && field.range.begin < b.range.end)) continue;
-    for (const Segment& s : b.prose.segments) {
-      if (field.range.begin < s.srcBegin || field.range.begin >= s.srcEnd) continue;
-      uint32_t t = s.verbatim ? s.textBegin + (field.range.begin - s.srcBegin) : s.textBegin;
-      if (t + field.text.size() <= b.prose.text.size() &&
-          std::string_view(b.prose.text).substr(t, field.text.size()) == field.text) {
-        ft.prose = &b.prose;
-        ft.textBegin = t;
-        ft.text = std::string_view(b.prose.text).substr(t, field.text.size());
-        return ft;
-      }
-    }
+  // Blocks are flat and do not overlap, so at most one holds the field's first
+  // byte: look beside the entry's own block first (a scan of every block per
+  // entry made date-format quadratic on long documents), then everywhere.
+  const auto n = static_cast<int32_t>(doc.blocks.size());
+  if (nearBlock >= 0 && nearBlock < n) {
+    for (int32_t i = std::max(0, nearBlock - 2); i < std::min(n, nearBlock + 4); ++i)
+      if (locateIn(doc.blocks[i], field, ft)) return ft;
   }
+  for (const Block& b : doc.blocks)
+    if (locateIn(b, field, ft)) return ft;
   return ft;
 }
 

@@ -71,7 +71,8 @@ struct FieldText {
   // True when [b, e) of `text` can be replaced exactly in source.
   bool editable(uint32_t b, uint32_t e) const;
 };
-FieldText locateField(const CvDocument& doc, const Field& field);
+// `nearBlock` (an entry's header block) is where to look first.
+FieldText locateField(const CvDocument& doc, const Field& field, int32_t nearBlock = -1);
 
 // --- dates ---------------------------------------------------------------------
 

@@ -73,7 +73,7 @@ class DateFormat final : public Rule {
     std::vector<Dated> dated;
     for (const Entry& e : doc.entries) {
       if (!e.dates.present()) continue;
-      conv::FieldText ft = conv::locateField(doc, e.dates);
+      conv::FieldText ft = conv::locateField(doc, e.dates, e.headerBlock);
       conv::DateRange r = conv::parseDates(ft.text);
       if (!r.points.empty()) dated.push_back({ft, std::move(r)});
     }

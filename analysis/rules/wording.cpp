@@ -322,7 +322,10 @@ bool isAchievementBullet(const CvDocument& doc, const Block& b) {
   if (b.kind != BlockKind::Bullet) return false;
   bool anyHeading = false;
   for (const Section& s : doc.sections)
-    if (s.kind != SectionKind::Header) anyHeading = true;
+    if (s.kind != SectionKind::Header) {
+      anyHeading = true;
+      break;
+    }
   if (b.section < 0 || static_cast<size_t>(b.section) >= doc.sections.size()) return !anyHeading;
   switch (doc.sections[b.section].kind) {
     case SectionKind::Experience:
