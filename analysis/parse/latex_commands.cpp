@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/unicode.hpp"
+#include "parse/fold_ascii.hpp"
 
 namespace cvlint::latex {
 
@@ -401,16 +402,16 @@ bool isPageLengthName(std::string_view n) {
 
 namespace {
 
-bool hasWord(const std::vector<std::string>& words, std::initializer_list<const char*> list) {
+bool hasWord(const std::vector<std::string>& words, std::initializer_list<std::string_view> list) {
   for (const std::string& w : words)
-    for (const char* l : list)
+    for (std::string_view l : list)
       if (w == l) return true;
   return false;
 }
 
 std::vector<std::string> words(std::string_view s) {
   std::vector<std::string> out;
-  std::string folded = foldCase(s), cur;
+  std::string folded = foldsAsAscii(s) ? asciiLower(s) : foldCase(s), cur;
   for (char c : folded) {
     if (std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80) cur.push_back(c);
     else if (!cur.empty()) out.push_back(std::move(cur)), cur.clear();
@@ -434,7 +435,8 @@ std::string lowered(std::string_view s) {
   return out;
 }
 
-bool looksLikeDate(std::string_view s) {
+// A year ("2019", not "12019") anywhere in s.
+static bool hasYearDigits(std::string_view s) {
   for (size_t i = 0; i + 4 <= s.size(); ++i) {
     bool left = i == 0 || !std::isalnum(static_cast<unsigned char>(s[i - 1]));
     bool digits = std::isdigit(static_cast<unsigned char>(s[i])) && std::isdigit(static_cast<unsigned char>(s[i + 1])) &&
@@ -442,20 +444,32 @@ bool looksLikeDate(std::string_view s) {
     bool right = i + 4 == s.size() || !std::isdigit(static_cast<unsigned char>(s[i + 4]));
     if (left && digits && right && (s[i] == '1' || s[i] == '2')) return true;
   }
-  auto w = words(s);
+  return false;
+}
+
+static bool hasNowWord(const std::vector<std::string>& w) {
   return hasWord(w, {"present", "current", "now", "ongoing", "today", "20xx", "19xx"});
 }
 
+bool looksLikeDate(std::string_view s) { return hasYearDigits(s) || hasNowWord(words(s)); }
+
 std::vector<ArgRole> guessFields(const std::vector<std::string>& texts) {
   std::vector<ArgRole> roles(texts.size(), R::Guess);
+  // Each text is split into folded words at most once.
+  std::vector<std::vector<std::string>> split(texts.size());
+  std::vector<bool> isSplit(texts.size(), false);
+  auto wordsOf = [&](size_t i) -> const std::vector<std::string>& {
+    if (!isSplit[i]) split[i] = words(texts[i]), isSplit[i] = true;
+    return split[i];
+  };
   bool haveRole = false, haveOrg = false, haveDates = false, haveLoc = false;
   for (size_t i = 0; i < texts.size(); ++i) {
     if (texts[i].empty()) roles[i] = R::Skip;
-    else if (!haveDates && looksLikeDate(texts[i])) roles[i] = R::Dates, haveDates = true;
+    else if (!haveDates && (hasYearDigits(texts[i]) || hasNowWord(wordsOf(i)))) roles[i] = R::Dates, haveDates = true;
   }
   for (size_t i = 0; i < texts.size(); ++i) {
     if (roles[i] != R::Guess) continue;
-    auto w = words(texts[i]);
+    const auto& w = wordsOf(i);
     if (!haveOrg && hasWord(w, {"university", "college", "school", "institute", "inc", "ltd", "llc", "corp",
                                 "corporation", "company", "labs", "lab", "gmbh", "plc", "group", "academy", "bank",
                                 "hospital", "council", "agency", "technologies", "solutions", "foundation", "nhs",
@@ -473,7 +487,7 @@ std::vector<ArgRole> guessFields(const std::vector<std::string>& texts) {
   }
   for (size_t i = 0; i < texts.size(); ++i) {
     if (roles[i] != R::Guess || haveLoc) continue;
-    auto w = words(texts[i]);
+    const auto& w = wordsOf(i);
     bool comma = texts[i].find(',') != std::string::npos;
     if ((comma && w.size() <= 4) || hasWord(w, {"remote", "online", "hybrid"}) ) roles[i] = R::Location, haveLoc = true;
   }
@@ -481,7 +495,7 @@ std::vector<ArgRole> guessFields(const std::vector<std::string>& texts) {
     if (roles[i] != R::Guess) continue;
     if (!haveRole) roles[i] = R::Role, haveRole = true;
     else if (!haveOrg) roles[i] = R::Org, haveOrg = true;
-    else if (!haveLoc && words(texts[i]).size() <= 4) roles[i] = R::Location, haveLoc = true;
+    else if (!haveLoc && wordsOf(i).size() <= 4) roles[i] = R::Location, haveLoc = true;
     else roles[i] = R::Extra;
   }
   return roles;

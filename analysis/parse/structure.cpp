@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "core/unicode.hpp"
+#include "parse/fold_ascii.hpp"
 #include "parse/parse.hpp"
 
 namespace cvlint {
@@ -13,7 +14,7 @@ namespace cvlint {
 namespace {
 
 struct HeadingWord {
-  const char* word;
+  std::string_view word;
   SectionKind kind;
 };
 
@@ -43,36 +44,56 @@ constexpr HeadingWord kHeadingWords[] = {
     {"licenses", SectionKind::Certifications},       {"licences", SectionKind::Certifications},
     {"courses", SectionKind::Certifications},        {"training", SectionKind::Certifications},
 };
+constexpr size_t kHeadingWordCount = sizeof kHeadingWords / sizeof kHeadingWords[0];
+constexpr size_t kLongestHeadingWord = 14;  // "qualifications", "certifications"
 
-// Words that override: "Professional Experience" is experience even though
-// "professional" might appear in a summary heading ("Professional Summary").
-SectionKind kindOfWords(const std::vector<std::string>& words) {
-  // Summary headings often read "Professional Summary" / "Personal Statement";
-  // experience ones "Professional Experience": look for the decisive noun.
-  for (const HeadingWord& hw : kHeadingWords)
-    for (const std::string& w : words)
-      if (w == hw.word) {
-        // "Work" alone is experience, but "Work" in "Selected Work" could be
-        // projects; keep it simple: experience.
-        return hw.kind;
-      }
-  return SectionKind::Other;
+// Index in kHeadingWords of a folded word, or kHeadingWordCount.
+size_t headingWordIndex(std::string_view w) {
+  if (w.size() < 4 || w.size() > kLongestHeadingWord) return kHeadingWordCount;
+  for (size_t i = 0; i < kHeadingWordCount; ++i)
+    if (kHeadingWords[i].word == w) return i;
+  return kHeadingWordCount;
 }
 
-std::vector<std::string> foldedWords(std::string_view text) {
-  std::vector<std::string> words;
-  std::string folded = foldCase(text);
-  std::string cur;
-  for (char c : folded) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80)) {
-      cur.push_back(c);
-    } else if (!cur.empty()) {
-      words.push_back(std::move(cur));
-      cur.clear();
-    }
+// What the words of a folded heading say, gathered in one pass: the first
+// table word present (in table order) and the words that override it.
+struct HeadingWords {
+  size_t best = kHeadingWordCount;
+  bool experience = false, project = false;
+  void add(std::string_view w) {
+    size_t i = headingWordIndex(w);
+    if (i < best) best = i;
+    if (w == "experience") experience = true;
+    if (w == "project" || w == "projects") project = true;
   }
-  if (!cur.empty()) words.push_back(std::move(cur));
-  return words;
+  bool any = false;
+};
+
+// "Professional Summary", "Personal Statement" vs "Professional Experience":
+// the table is scanned in order, so summary words win only when present;
+// "Project Experience" is projects, "Teaching Experience" still experience.
+// "Programming Languages" / "Technical Skills" are skills; "Languages" alone
+// (spoken languages) counts as skills too, which matches how CVs use it.
+SectionKind kindOf(const HeadingWords& hw) {
+  if (!hw.any) return SectionKind::Other;
+  if (hw.experience) return hw.project ? SectionKind::Projects : SectionKind::Experience;
+  return hw.best < kHeadingWordCount ? kHeadingWords[hw.best].kind : SectionKind::Other;
+}
+
+bool isAsciiAlnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Words of a folded text: runs of ASCII letters/digits and non-ASCII bytes.
+template <class F>
+void forEachWord(std::string_view folded, F&& f) {
+  size_t i = 0;
+  while (i < folded.size()) {
+    while (i < folded.size() && !isAsciiAlnum(folded[i]) && static_cast<unsigned char>(folded[i]) < 0x80) ++i;
+    size_t b = i;
+    while (i < folded.size() && (isAsciiAlnum(folded[i]) || static_cast<unsigned char>(folded[i]) >= 0x80)) ++i;
+    if (i > b) f(folded.substr(b, i - b));
+  }
 }
 
 bool isYearAt(std::string_view s, size_t i) {
@@ -94,8 +115,9 @@ bool hasYear(std::string_view s) {
 // The date part of an entry header: from the first month name, year or
 // numeric date to the last year / "Present" / "Current".
 std::pair<size_t, size_t> findDates(std::string_view s) {
-  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
-  static const char* kNow[] = {"present", "current", "now", "today", "ongoing"};
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                                 "aug", "sep", "sept", "oct", "nov", "dec"};
+  static constexpr std::string_view kNow[] = {"present", "current", "now", "today", "ongoing"};
   size_t first = std::string_view::npos, last = 0;
   auto lower = [&](size_t i) { return static_cast<char>(std::tolower(static_cast<unsigned char>(s[i]))); };
   for (size_t i = 0; i < s.size(); ++i) {
@@ -116,22 +138,30 @@ std::pair<size_t, size_t> findDates(std::string_view s) {
     if (!wordStart || !std::isalpha(static_cast<unsigned char>(s[i]))) continue;
     size_t j = i;
     while (j < s.size() && std::isalpha(static_cast<unsigned char>(s[j]))) ++j;
-    std::string w;
-    for (size_t k = i; k < j; ++k) w.push_back(lower(k));
-    bool month = false;
-    for (const char* m : kMonths)
-      if (w.size() >= 3 && std::strncmp(w.c_str(), m, std::strlen(m)) == 0 && w.size() <= 9) month = true;
+    // Only the first 9 letters matter: a month is at most 9 letters long and
+    // the "now" words at most 7.
+    char w[9];
+    size_t wn = std::min<size_t>(j - i, sizeof w);
+    for (size_t k = 0; k < wn; ++k) w[k] = lower(i + k);
+    std::string_view word(w, wn);
+    bool whole = j - i <= sizeof w;
     // Avoid words that merely start like a month ("march" is a month; "may" is
     // too ambiguous unless a year follows it).
     bool yearFollows = false;
     for (size_t k = j; k < std::min(s.size(), j + 3); ++k)
       if (isYearAt(s, k)) yearFollows = true;
-    if (month && yearFollows) {
-      first = std::min(first, i);
-      last = std::max(last, j);
+    if (yearFollows && whole && wn >= 3) {
+      bool month = false;
+      for (std::string_view m : kMonths)
+        if (word.substr(0, m.size()) == m) month = true;
+      if (month) {
+        first = std::min(first, i);
+        last = std::max(last, j);
+      }
     }
-    for (const char* n : kNow)
-      if (w == n && first != std::string_view::npos) last = std::max(last, j);
+    if (whole && first != std::string_view::npos)
+      for (std::string_view n : kNow)
+        if (word == n) last = std::max(last, j);
     i = j - 1;
   }
   if (first == std::string_view::npos) return {0, 0};
@@ -188,11 +218,12 @@ void fillEntryFromHeader(Entry& e, const Block& b) {
     restOff = de;
   }
   // Separators between role and organisation.
-  static const char* kSeps[] = {" | ", ", ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ", " at ", " @ ", " \xC2\xB7 ", "\t"};
+  static constexpr std::string_view kSeps[] = {" | ", ", ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " - ",
+                                               " at ", " @ ", " \xC2\xB7 ", "\t"};
   size_t best = std::string_view::npos, sepLen = 0;
-  for (const char* sep : kSeps) {
+  for (std::string_view sep : kSeps) {
     size_t p = rest.find(sep);
-    if (p != std::string_view::npos && p > 0 && p < best) best = p, sepLen = std::strlen(sep);
+    if (p != std::string_view::npos && p > 0 && p < best) best = p, sepLen = sep.size();
   }
   if (best == std::string_view::npos) {
     e.role = makeField(b, restOff, restOff + rest.size());
@@ -201,7 +232,7 @@ void fillEntryFromHeader(Entry& e, const Block& b) {
     size_t ob = restOff + best + sepLen;
     std::string_view after = rest.substr(best + sepLen);
     size_t end = after.size();
-    for (const char* sep : kSeps) {
+    for (std::string_view sep : kSeps) {
       size_t p = after.find(sep);
       if (p != std::string_view::npos && p > 0 && p < end) end = p;
     }
@@ -227,6 +258,23 @@ bool emailChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '+';
 }
 
+// First position of `lowerNeedle` (lower-case ASCII) in `hay`, ignoring ASCII case.
+size_t asciiFindLower(std::string_view hay, std::string_view lowerNeedle) {
+  if (lowerNeedle.empty() || hay.size() < lowerNeedle.size()) return std::string_view::npos;
+  const char first = lowerNeedle[0];
+  for (size_t i = 0; i + lowerNeedle.size() <= hay.size(); ++i) {
+    char c = hay[i];
+    if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != first) continue;
+    size_t k = 1;
+    for (; k < lowerNeedle.size(); ++k) {
+      char d = hay[i + k];
+      if ((d >= 'A' && d <= 'Z' ? static_cast<char>(d - 'A' + 'a') : d) != lowerNeedle[k]) break;
+    }
+    if (k == lowerNeedle.size()) return i;
+  }
+  return std::string_view::npos;
+}
+
 void findContacts(CvDocument& doc, const Block& b) {
   std::string_view t = b.prose.text;
   auto add = [&](ContactKind k, size_t tb, size_t te) {
@@ -243,10 +291,12 @@ void findContacts(CvDocument& doc, const Block& b) {
       if (b0 < i && dom.find('.') != std::string_view::npos) add(ContactKind::Email, b0, e0);
     }
   }
-  std::string folded = foldCase(t);
-  for (const char* host : {"linkedin.com", "github.com"}) {
-    size_t p = folded.find(host);
-    if (p != std::string::npos && folded.size() == t.size()) {
+  // Text that folds as ASCII keeps its offsets: search it without a folded copy.
+  bool ascii = foldsAsAscii(t);
+  std::string folded = ascii ? std::string() : foldCase(t);
+  for (std::string_view host : {std::string_view("linkedin.com"), std::string_view("github.com")}) {
+    size_t p = ascii ? asciiFindLower(t, host) : folded.find(host);
+    if (p != std::string::npos && (ascii || folded.size() == t.size())) {
       size_t e0 = p;
       while (e0 < t.size() && !std::isspace(static_cast<unsigned char>(t[e0])) && t[e0] != '|' && t[e0] != ')') ++e0;
       add(host[0] == 'l' ? ContactKind::LinkedIn : ContactKind::GitHub, p, e0);
@@ -350,21 +400,29 @@ void readDirectives(CvDocument& doc) {
 }  // namespace
 
 SectionKind classifyHeading(std::string_view title) {
-  auto words = foldedWords(title);
-  if (words.empty()) return SectionKind::Other;
-  // "Professional Summary", "Personal Statement" vs "Professional Experience":
-  // kindOfWords scans the table in order, so summary words win only when present.
-  bool hasExperience = std::find(words.begin(), words.end(), "experience") != words.end();
-  if (hasExperience) {
-    // "Project Experience" is projects; "Teaching Experience" still experience.
-    if (std::find(words.begin(), words.end(), "project") != words.end() ||
-        std::find(words.begin(), words.end(), "projects") != words.end())
-      return SectionKind::Projects;
-    return SectionKind::Experience;
+  HeadingWords hw;
+  if (foldsAsAscii(title)) {
+    // Folding is ASCII lower-casing: lower-case each word in a small buffer
+    // (words longer than any table word cannot match and are only counted;
+    // a word holding a symbol's bytes matches nothing, as after folding).
+    char buf[kLongestHeadingWord];
+    forEachWord(title, [&](std::string_view w) {
+      hw.any = true;
+      if (w.size() > kLongestHeadingWord) return;
+      for (size_t k = 0; k < w.size(); ++k)
+        buf[k] = (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] - 'A' + 'a') : w[k];
+      hw.add(std::string_view(buf, w.size()));
+    });
+  } else {
+    // NFC and full case folding can join or change characters: fold the
+    // whole heading first, then split.
+    std::string folded = foldCase(title);
+    forEachWord(folded, [&](std::string_view w) {
+      hw.any = true;
+      hw.add(w);
+    });
   }
-  // "Programming Languages" / "Technical Skills" are skills; "Languages" alone
-  // (spoken languages) counts as skills too, which matches how CVs use it.
-  return kindOfWords(words);
+  return kindOf(hw);
 }
 
 void buildStructure(CvDocument& doc) {
@@ -373,10 +431,14 @@ void buildStructure(CvDocument& doc) {
   // above it are the CV's name and subtitle ("# Zoë Smith", "## Backend
   // Developer") and belong to the header.
   int sectionLevel = 99, anyLevel = 99;
-  for (const Block& b : doc.blocks) {
+  // Each heading is classified once (headingKind[i] for block i).
+  std::vector<SectionKind> headingKind(doc.blocks.size(), SectionKind::Other);
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& b = doc.blocks[i];
     if (b.kind != BlockKind::Heading) continue;
     anyLevel = std::min<int>(anyLevel, b.level);
-    if (classifyHeading(b.prose.text) != SectionKind::Other) sectionLevel = std::min<int>(sectionLevel, b.level);
+    headingKind[i] = classifyHeading(b.prose.text);
+    if (headingKind[i] != SectionKind::Other) sectionLevel = std::min<int>(sectionLevel, b.level);
   }
   if (sectionLevel == 99) sectionLevel = anyLevel;
   if (anyLevel < sectionLevel) {
@@ -396,7 +458,7 @@ void buildStructure(CvDocument& doc) {
         deeper = true;
       }
     }
-    if (atMin == 1 && deeper && classifyHeading(doc.blocks[first].prose.text) == SectionKind::Other) {
+    if (atMin == 1 && deeper && headingKind[first] == SectionKind::Other) {
       doc.blocks[first].kind = BlockKind::Title;
       sectionLevel = 99;
       for (const Block& b : doc.blocks)
@@ -418,7 +480,7 @@ void buildStructure(CvDocument& doc) {
     if (b.kind == BlockKind::Heading && b.level == sectionLevel) {
       Section s;
       s.title = b.prose.text;
-      s.kind = classifyHeading(b.prose.text);
+      s.kind = headingKind[i];
       s.level = b.level;
       s.headingBlock = bi;
       s.file = b.file;
@@ -494,22 +556,32 @@ void buildStructure(CvDocument& doc) {
   // The same contact may come from a link target and from the prose scan:
   // overlapping ranges of one kind are one contact (the first, the link's).
   std::vector<Contact> unique;
+  std::vector<std::string> uniqueKeys;  // contactKey of each kept contact, computed once
   for (Contact& c : doc.contacts) {
     bool dup = false;
-    for (const Contact& u : unique)
+    std::string key = contactKey(c.value);
+    for (size_t k = 0; k < unique.size() && !dup; ++k) {
+      const Contact& u = unique[k];
       if (u.kind == c.kind && u.file == c.file &&
-          ((c.range.begin < u.range.end && u.range.begin < c.range.end) || c.range == u.range ||
-           contactKey(u.value) == contactKey(c.value)))
+          ((c.range.begin < u.range.end && u.range.begin < c.range.end) || c.range == u.range || uniqueKeys[k] == key))
         dup = true;
-    if (!dup) unique.push_back(std::move(c));
+    }
+    if (!dup) {
+      unique.push_back(std::move(c));
+      uniqueKeys.push_back(std::move(key));
+    }
   }
   doc.contacts = std::move(unique);
-  for (LayoutFact& l : doc.layout) {
-    // A fact is in the header when no section heading precedes it.
-    l.inHeader = true;
-    for (size_t s = 1; s < doc.sections.size(); ++s)
-      if (doc.sections[s].file == l.file && doc.sections[s].range.begin <= l.range.begin) l.inHeader = false;
+  // A fact is in the header when no section heading of its file precedes it:
+  // its start lies before the earliest section start in that file.
+  std::vector<uint64_t> firstSection;  // by file; UINT64_MAX when the file has no section
+  for (size_t s = 1; s < doc.sections.size(); ++s) {
+    const Section& sec = doc.sections[s];
+    if (sec.file >= firstSection.size()) firstSection.resize(sec.file + 1, UINT64_MAX);
+    firstSection[sec.file] = std::min<uint64_t>(firstSection[sec.file], sec.range.begin);
   }
+  for (LayoutFact& l : doc.layout)
+    l.inHeader = l.file >= firstSection.size() || l.range.begin < firstSection[l.file];
   readDirectives(doc);
 }
 
