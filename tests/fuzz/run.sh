@@ -4,7 +4,7 @@
 # fixtures. A crash leaves its input in build-fuzz/artifacts/ and fails.
 # Usage: tests/fuzz/run.sh [SECONDS] [TARGET...]
 # Env: FUZZ_NO_BUILD=1 skips the build (to run two scripts side by side on a
-# build made once); the targets run under `nice` (the machines are shared).
+# build made once); the targets run under `nice -n 19` (the machines are shared).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
@@ -33,7 +33,7 @@ for t in "${targets[@]}"; do
   args=(-max_total_time="$secs" -max_len=65536 -timeout=10 -rss_limit_mb=4096 -print_final_stats=1
         -artifact_prefix=build-fuzz/artifacts/$t-)
   [ -n "$dict" ] && args+=(-dict="$dict")
-  if ! nice build-fuzz/tests/fuzz/$t "${args[@]}" "$work" "$seeds" >build-fuzz/$t.log 2>&1; then
+  if ! nice -n 19 build-fuzz/tests/fuzz/$t "${args[@]}" "$work" "$seeds" >build-fuzz/$t.log 2>&1; then
     echo "fuzz: $t FAILED (see build-fuzz/$t.log and build-fuzz/artifacts/)"
     tail -40 build-fuzz/$t.log
     rc=1
