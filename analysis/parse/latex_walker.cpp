@@ -52,7 +52,7 @@ void Walker::pushTokens(std::vector<Token> toks) {
   frames_.push_back(std::move(f));
 }
 
-bool Walker::more() {
+bool Walker::moreSlow() {
   while (!frames_.empty() && frames_.back().pos >= frames_.back().toks.size()) {
     if (frames_.back().isFile && mode_ != Mode::Inline) {
       closeBlock();
@@ -299,6 +299,9 @@ void Walker::emitText(const Token& t) {
     if (upto > run) p->appendVerbatim(s.substr(run, upto - run), t.b + static_cast<uint32_t>(run));
   };
   for (size_t i = 0; i < s.size();) {
+    // Only '-', '`' and '\'' start a ligature: skip to the next one.
+    i = s.find_first_of("-`'", i);
+    if (i == std::string_view::npos) break;
     const char* rep = nullptr;
     size_t len = 0;
     if (s.substr(i, 3) == "---") rep = "\xE2\x80\x94", len = 3;

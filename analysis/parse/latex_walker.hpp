@@ -79,7 +79,13 @@ class Walker {
   // --- stream (latex_walker.cpp) ---
   void pushFile(uint16_t file, std::string path);
   void pushTokens(std::vector<Token> toks);
-  bool more();
+  // True while a token is left; pops finished frames (closing a file's
+  // open block) first. The common case, tokens left in the top frame, is inline.
+  bool more() {
+    if (!frames_.empty() && frames_.back().pos < frames_.back().toks.size()) return true;
+    return moreSlow();
+  }
+  bool moreSlow();
   const Token& peek();
   Token next();
   std::string_view text(const Token& t) const;
