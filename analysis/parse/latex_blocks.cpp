@@ -297,6 +297,24 @@ void Walker::nameCmd(const Token& t, const std::string& name) {
   closeBlock();
 }
 
+// \chead[even]{odd} and its kin: the text printed in the page head or foot
+// is a contact line (the structure pass finds the email and phone in it);
+// an empty or text-less head (\thepage) makes no block.
+void Walker::pageHead(const Token& t, const std::string& name) {
+  Arg opt, a;
+  readOpt(opt);
+  if (!readArg(a)) return;
+  closeBlock();
+  Prose p = collectProse(a);
+  bool words = false;
+  for (char c : p.text) words = words || std::isalnum(static_cast<unsigned char>(c));
+  if (!words) return;
+  openBlock(BlockKind::Contact, t.mfile, t.mb, 0, name);
+  appendProse(doc_.blocks[cur_].prose, p);
+  lastEnd_ = std::max(lastEnd_, a.outer.end);
+  closeBlock();
+}
+
 void Walker::headerLine(const Token& t, const std::string& name, const char* spec) {
   Arg a;
   if (!readArg(a)) return;

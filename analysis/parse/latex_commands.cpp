@@ -143,7 +143,7 @@ Map makeCommon() {
                           "setlength", "addtolength", "rule", "cline", "cmidrule", "arrayrulecolor",
                           "rowcolor", "columncolor", "cellcolor", "pgfsetlength", "tikzset", "usetikzlibrary",
                           "newenvironment", "renewenvironment", "newgeometry", "fancyhf", "fancyhead", "fancyfoot",
-                          "lhead", "chead", "rhead", "lfoot", "cfoot", "rfoot", "footnotetext@", "hyphenation",
+                          "footnotetext@", "hyphenation",
                           "enlargethispage", "captionsetup", "graphicspath", "AtBeginDocument", "pdfbookmark",
                           "phantomsection", "let", "setmainlanguage", "selectlanguage", "babelfont", "defaultfontfeatures",
                           "colorbox@", "addvspace", "moderncvstyle", "moderncvcolor", "moderncvtheme", "nopagenumbers",
@@ -247,6 +247,11 @@ Map makeCommon() {
   m["extrainfo"] = B(Cmd::HeaderLine, "m");
   m["personalinfo"] = B(Cmd::Skip);  // its argument is walked: the contacts inside are recorded
   m["photo"] = B(Cmd::Photo, "oom");
+  m["profilepic"] = B(Cmd::Photo, "m");  // twentysecondcv's sidebar photo
+  m["born"] = B(Cmd::HeaderLine, "m");   // moderncv's date of birth: a line personal-details reads
+  // fancyhdr's page head and foot: their text is printed on every page (a
+  // name and contact details in latexcv's two-column template).
+  for (const char* h : {"lhead", "chead", "rhead", "lfoot", "cfoot", "rfoot"}) m[h] = B(Cmd::PageHead, "o");
   m["cvsection"] = S(1);
   m["cvsubsection"] = S(2);
   m["cvitem"] = B(Cmd::CvItem, "o");
@@ -313,6 +318,7 @@ const Builtin& findBuiltin(std::string_view name, CvClass cls) {
   static const Builtin twentyItem = E({R::Dates, R::Role, R::Location, R::Desc});
   static const Builtin altaSkill = B(Cmd::Prose, "Pm");
   static const Builtin modernSkill = B(Cmd::Skip, "m");
+  static const Builtin mcdowellContacts = C(ContactCmd::Address);  // \contacts{phone \linebreak email}: a contact line
   switch (cls) {
     case CvClass::AltaCv:
       if (name == "cvskill") return altaSkill;
@@ -331,6 +337,9 @@ const Builtin& findBuiltin(std::string_view name, CvClass cls) {
     case CvClass::Kip93:
       if (name == "experience" || name == "education") return kipEntry;
       if (name == "summary" || name == "jobtitle") return headerLine;
+      break;
+    case CvClass::McDowell:
+      if (name == "contacts") return mcdowellContacts;
       break;
     case CvClass::Twenty:
       if (name == "twentyitem") return twentyItem;

@@ -49,6 +49,7 @@ enum class Cmd : uint8_t {
   TwoColumn,    // \twocolumn
   NameSection,  // deedy \namesection{first}{last}{contacts}
   Prose,        // a paragraph of its 'P' arguments; 'o'/'m' in spec are skipped
+  PageHead,     // fancyhdr \chead[..]{..}, \lfoot, ...: a contact line of its text (printed on every page)
 };
 
 // The role of an entry command's argument.

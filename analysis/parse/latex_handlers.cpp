@@ -31,6 +31,11 @@ bool Walker::hasStructure(const std::vector<Token>& toks) const {
   return false;
 }
 
+// moderncv's \photo and AltaCV's \photoR/\photoL are "\photo"; others by name.
+std::string Walker::photoConstruct(const std::string& name) {
+  return name.rfind("photo", 0) == 0 ? "\\photo" : "\\" + name;
+}
+
 void Walker::layout(LayoutKind k, std::string construct, const Token& at) {
   LayoutFact f;
   f.kind = k;
@@ -181,8 +186,9 @@ void Walker::preambleCommand(const Token& t, const std::string& name, const Buil
     case Cmd::HeaderLine: headerLine(t, name, b.spec); return;
     case Cmd::Photo:
       skipSpec(b.spec);
-      layout(LayoutKind::Photo, "\\photo", t);
+      layout(LayoutKind::Photo, photoConstruct(name), t);
       return;
+    case Cmd::PageHead: pageHead(t, name); return;
     case Cmd::Skip: skipSpec(b.spec); return;
     default: return;
   }
@@ -322,7 +328,11 @@ void Walker::bodyCommand(const Token& t, const std::string& name, const Builtin&
       return;
     case Cmd::Photo:
       skipSpec(b.spec);
-      layout(LayoutKind::Photo, "\\photo", t);
+      layout(LayoutKind::Photo, photoConstruct(name), t);
+      return;
+    case Cmd::PageHead:
+      if (block) pageHead(t, name);
+      else skipSpec("om");
       return;
     case Cmd::Icon:
       skipSpec(b.spec);

@@ -137,6 +137,8 @@ class Walker {
   void contactCmd(const Token& t, const std::string& name, const Builtin& b);
   void nameCmd(const Token& t, const std::string& name);
   void headerLine(const Token& t, const std::string& name, const char* spec);
+  void pageHead(const Token& t, const std::string& name);
+  static std::string photoConstruct(const std::string& name);
   void cvItem(const Token& t, const std::string& name);
   void listItem(const Token& t, const std::string& name);
   void inputFile(const Token& t);
