@@ -9,9 +9,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/caches.hpp"
 #include "keywords/keywords.hpp"
 #include "length/pages.hpp"
 #include "parse/parse.hpp"
+#include "rules/verbs.hpp"
+#include "rules/wording.hpp"
 
 namespace cvlint {
 
@@ -220,6 +223,14 @@ AnalysisResult analyze(const AnalysisRequest& req) {
   res.findings = std::move(kept);
   res.doc = std::move(doc);
   return res;
+}
+
+void clearEngineCaches() {
+  bumpCacheGeneration();
+  // Free this thread's entries now, so that the next analysis on it does not
+  // pay for the clearing; other threads' caches empty on their next use.
+  wording::syncTokenCache();
+  lexicon::syncVerbCache();
 }
 
 std::string applyEdits(std::string_view text, std::vector<Edit> edits) {

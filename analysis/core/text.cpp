@@ -6,7 +6,7 @@
 
 namespace cvlint {
 
-int decodeUtf8(std::string_view text, size_t srcByte, char32_t& cp) {
+int decodeUtf8Multi(std::string_view text, size_t srcByte, char32_t& cp) {
   if (srcByte >= text.size()) {
     cp = 0;
     return 0;

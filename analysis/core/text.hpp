@@ -38,7 +38,16 @@ struct Position {
 // Decodes one code point at `srcByte`. Returns the number of bytes consumed
 // (1..4, never 0 unless srcByte is at the end) and stores the code point, or
 // U+FFFD for an ill-formed byte (which then consumes exactly one byte).
-int decodeUtf8(std::string_view text, size_t srcByte, char32_t& cp);
+// ASCII is decoded inline (the hot path of every word scanner); the rest
+// out of line.
+int decodeUtf8Multi(std::string_view text, size_t srcByte, char32_t& cp);
+inline int decodeUtf8(std::string_view text, size_t srcByte, char32_t& cp) {
+  if (srcByte < text.size() && static_cast<unsigned char>(text[srcByte]) < 0x80) {
+    cp = static_cast<unsigned char>(text[srcByte]);
+    return 1;
+  }
+  return decodeUtf8Multi(text, srcByte, cp);
+}
 
 // Appends the UTF-8 encoding of cp to out.
 void encodeUtf8(char32_t cp, std::string& out);

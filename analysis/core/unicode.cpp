@@ -36,21 +36,18 @@ std::string foldCase(std::string_view s) {
   return r;
 }
 
-bool isLetter(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+bool isLetterMulti(char32_t cp) {
   auto c = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
-bool isWordChar(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+bool isWordCharMulti(char32_t cp) {
   auto c = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
   return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO) || c == UTF8PROC_CATEGORY_ND ||
          c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
 }
 
-bool isUpper(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+bool isUpperMulti(char32_t cp) {
   return utf8proc_category(static_cast<utf8proc_int32_t>(cp)) == UTF8PROC_CATEGORY_LU;
 }
 

@@ -16,9 +16,22 @@ std::string foldCase(std::string_view s);
 std::string asciiLower(std::string_view s);
 
 // Letter or digit (any script), used for word boundaries.
-bool isWordChar(char32_t cp);
-bool isLetter(char32_t cp);
-bool isUpper(char32_t cp);
+// ASCII answers inline; other code points from utf8proc's categories.
+bool isWordCharMulti(char32_t cp);
+bool isLetterMulti(char32_t cp);
+bool isUpperMulti(char32_t cp);
+inline bool isWordChar(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  return isWordCharMulti(cp);
+}
+inline bool isLetter(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+  return isLetterMulti(cp);
+}
+inline bool isUpper(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+  return isUpperMulti(cp);
+}
 char32_t toUpper(char32_t cp);
 char32_t toLower(char32_t cp);
 

@@ -1,8 +1,13 @@
 // The verb lexicon: tables from data/verbs.inc and data/objects.inc, indexed
 // by every form in both spellings, and the public strongVerbs() list.
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
+
+#include "core/caches.hpp"
 
 #include "rules/lexicon.hpp"
 #include "rules/verbs.hpp"
@@ -40,25 +45,28 @@ constexpr std::string_view kMoreVerbs[] = {
 #include "rules/data/more_verbs.inc"
 };
 
-// A folded word as a form of one of kMoreVerbs: base, -s/-es, -ed/-d, -ing.
+// Heterogeneous lookup: string_view queries without a std::string per call.
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using VerbMap = std::unordered_map<std::string, const Verb*, SvHash, std::equal_to<>>;
+
+// A folded word as a form of one of kMoreVerbs: base, -s/-es, -ed/-d, -ing
+// (the stem at least two letters), -e dropped before -ing ("communicating").
+// Every form is listed once, so a query is one hash lookup.
 bool isMoreVerbForm(std::string_view w) {
-  auto strip = [&](std::string_view suf) -> std::string_view {
-    return w.size() > suf.size() + 1 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0
-               ? w.substr(0, w.size() - suf.size())
-               : std::string_view();
-  };
-  for (std::string_view base : kMoreVerbs) {
-    if (w == base) return true;
-    for (std::string_view suf : {"s", "es", "ed", "d", "ing"}) {
-      std::string_view stem = strip(suf);
-      if (stem.empty()) continue;
-      if (stem == base) return true;
-      // -e dropped before -ing ("communicating"), -y to -ied ("clarified").
-      if (suf == "ing" && base.size() == stem.size() + 1 && base.back() == 'e' && base.substr(0, stem.size()) == stem)
-        return true;
+  static const auto forms = [] {
+    std::unordered_set<std::string, SvHash, std::equal_to<>> f;
+    for (std::string_view base : kMoreVerbs) {
+      f.emplace(base);
+      if (base.size() < 2) continue;
+      for (std::string_view suf : {"s", "es", "ed", "d", "ing"}) f.emplace(std::string(base) + std::string(suf));
+      if (base.size() >= 3 && base.back() == 'e') f.emplace(std::string(base.substr(0, base.size() - 1)) + "ing");
     }
-  }
-  return false;
+    return f;
+  }();
+  return forms.find(w) != forms.end();
 }
 
 std::string usSpelling(std::string_view w, std::string_view flags) {
@@ -82,11 +90,11 @@ std::string usSpelling(std::string_view w, std::string_view flags) {
 }
 
 struct Index {
-  std::unordered_map<std::string, const Verb*> gerund, base, noun, past, any;
+  VerbMap gerund, base, noun, past, any;
   std::vector<Verb> all;
   Index() {
     all.assign(std::begin(kVerbs), std::end(kVerbs));
-    auto put = [](std::unordered_map<std::string, const Verb*>& m, std::string_view form, const Verb& v) {
+    auto put = [](VerbMap& m, std::string_view form, const Verb& v) {
       if (form.empty()) return;
       m.emplace(std::string(form), &v);
       m.emplace(usSpelling(form, v.flags), &v);
@@ -115,8 +123,8 @@ const Index& index() {
   return idx;
 }
 
-const Verb* find(const std::unordered_map<std::string, const Verb*>& m, std::string_view k) {
-  auto it = m.find(std::string(k));
+const Verb* find(const VerbMap& m, std::string_view k) {
+  auto it = m.find(k);
   return it == m.end() ? nullptr : it->second;
 }
 
@@ -157,15 +165,31 @@ bool looksLikeVerbUncached(std::string_view w);
 // The answer depends on the word alone and the rules ask it for the same
 // openings over and over, so answers are kept per thread (bounded: dropped
 // past 8,192 words).
+namespace {
+using VerbMemo = std::unordered_map<std::string, bool, SvHash, std::equal_to<>>;
+// This thread's answers, emptied first when clearEngineCaches() was called
+// since they were kept.
+VerbMemo& verbMemo() {
+  thread_local VerbMemo memo;
+  thread_local uint64_t generation = 0;
+  if (generation != cacheGeneration()) {
+    memo.clear();
+    generation = cacheGeneration();
+  }
+  return memo;
+}
+}  // namespace
+
+void syncVerbCache() { verbMemo(); }
+
 bool looksLikeVerb(std::string_view w) {
   if (w.empty()) return false;
-  thread_local std::unordered_map<std::string, bool> memo;
-  std::string key(w);
-  auto it = memo.find(key);
+  VerbMemo& memo = verbMemo();
+  auto it = memo.find(w);
   if (it != memo.end()) return it->second;
   bool v = looksLikeVerbUncached(w);
   if (memo.size() > 8192) memo.clear();
-  memo.emplace(std::move(key), v);
+  memo.emplace(std::string(w), v);
   return v;
 }
 
@@ -197,28 +221,35 @@ std::vector<const Verb*> synonyms(const Verb& v) {
 }
 
 std::vector<std::string_view> verbsForObject(const std::vector<std::string_view>& np, ObjectRole role) {
+  // Each noun of the object table to the first class naming it, and each
+  // class's three verb lists split once.
+  struct Objects {
+    std::unordered_map<std::string_view, size_t> classOf;
+    std::vector<std::array<std::vector<std::string_view>, 3>> lists;
+    Objects() {
+      auto split = [](std::string_view s) {
+        std::vector<std::string_view> out;
+        for (size_t b = 0; b <= s.size();) {
+          size_t e = s.find('|', b);
+          if (e == std::string_view::npos) e = s.size();
+          out.push_back(s.substr(b, e - b));
+          b = e + 1;
+        }
+        return out;
+      };
+      for (size_t i = 0; i < std::size(kObjects); ++i) {
+        for (std::string_view n : split(kObjects[i].nouns)) classOf.emplace(n, i);
+        lists.push_back({split(kObjects[i].duty), split(kObjects[i].helper), split(kObjects[i].handled)});
+      }
+    }
+  };
+  static const Objects objects;
   // The head noun is usually last: look from the end.
   for (auto it = np.rbegin(); it != np.rend(); ++it) {
-    for (const ObjectClass& c : kObjects) {
-      std::string_view nouns = c.nouns;
-      bool hit = false;
-      for (size_t b = 0; b <= nouns.size() && !hit;) {
-        size_t e = nouns.find('|', b);
-        if (e == std::string_view::npos) e = nouns.size();
-        if (nouns.substr(b, e - b) == *it) hit = true;
-        b = e + 1;
-      }
-      if (!hit) continue;
-      std::string_view list = role == ObjectRole::Duty ? c.duty : role == ObjectRole::Helper ? c.helper : c.handled;
-      std::vector<std::string_view> out;
-      for (size_t b = 0; b <= list.size();) {
-        size_t e = list.find('|', b);
-        if (e == std::string_view::npos) e = list.size();
-        out.push_back(list.substr(b, e - b));
-        b = e + 1;
-      }
-      return out;
-    }
+    auto c = objects.classOf.find(*it);
+    if (c == objects.classOf.end()) continue;
+    const auto& l = objects.lists[c->second];
+    return role == ObjectRole::Duty ? l[0] : role == ObjectRole::Helper ? l[1] : l[2];
   }
   return {};
 }

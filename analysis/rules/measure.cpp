@@ -69,36 +69,52 @@ bool endsWith(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
 }
 
+// Opening punctuation at i: ( [ { " ' ~ < > and “ ‘ ≈. No two share a
+// first byte sequence, so a dispatch on the byte is the same test as trying
+// each in turn.
 bool isOpenPunct(std::string_view s, size_t i, size_t* n) {
-  static const char* kOpen[] = {"(", "[", "{", "\"", "'", "\xE2\x80\x9C", "\xE2\x80\x98", "~", "<", ">", "\xE2\x89\x88"};
-  for (const char* o : kOpen)
-    if (s.compare(i, std::strlen(o), o) == 0) {
-      *n = std::strlen(o);
-      return true;
-    }
-  return false;
+  if (i >= s.size()) return false;
+  switch (s[i]) {
+    case '(': case '[': case '{': case '"': case '\'': case '~': case '<': case '>': *n = 1; return true;
+    case '\xE2':
+      if (s.compare(i, 3, "\xE2\x80\x9C") == 0 || s.compare(i, 3, "\xE2\x80\x98") == 0 ||
+          s.compare(i, 3, "\xE2\x89\x88") == 0) {
+        *n = 3;
+        return true;
+      }
+      return false;
+    default: return false;
+  }
 }
 
-// Strips brackets, quotes and sentence punctuation around a chunk.
+// Strips brackets, quotes and sentence punctuation around a chunk
+// (closing: . , ; : ) ] } ! ? " ' and ” ’, any number of them).
 std::string_view core(std::string_view c) {
-  static const char* kClose[] = {".", ",", ";", ":", ")", "]", "}", "!", "?", "\"", "'", "\xE2\x80\x9D", "\xE2\x80\x99"};
   size_t n = 0;
   while (!c.empty() && isOpenPunct(c, 0, &n)) c.remove_prefix(n);
-  for (bool again = true; again && !c.empty();) {
-    again = false;
-    for (const char* k : kClose)
-      if (endsWith(c, k)) {
-        c.remove_suffix(std::strlen(k));
-        again = true;
-        break;
-      }
+  while (!c.empty()) {
+    switch (c.back()) {
+      case '.': case ',': case ';': case ':': case ')': case ']': case '}': case '!': case '?': case '"': case '\'':
+        c.remove_suffix(1);
+        continue;
+      default: break;
+    }
+    if (endsWith(c, "\xE2\x80\x9D") || endsWith(c, "\xE2\x80\x99")) {
+      c.remove_suffix(3);
+      continue;
+    }
+    break;
   }
   return c;
 }
 
 bool isYear(std::string_view num) {
   if (num.size() != 4) return false;
-  int y = std::stoi(std::string(num));
+  int y = 0;  // the leading digits, as std::stoi reads them (num starts with a digit)
+  for (char c : num) {
+    if (!isDigit(c)) break;
+    y = y * 10 + (c - '0');
+  }
   return y >= 1950 && y <= 2039;
 }
 
@@ -186,6 +202,7 @@ bool mentionsYear(std::string_view text) {
 bool hasMeasurement(std::string_view text) {
   if (text.find("<N>") != std::string_view::npos) return true;  // a placeholder waiting to be filled in
   std::vector<Chunk> chunks;
+  chunks.reserve(text.size() / 6 + 1);
   bool start = true;
   for (size_t i = 0; i < text.size();) {
     while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;

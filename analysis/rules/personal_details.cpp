@@ -132,6 +132,37 @@ const char* detailOf(std::string_view t, uint32_t fb, uint32_t fe, const std::ve
   return nullptr;
 }
 
+// Every word detailOf can match on starts one of its tests; a block with
+// none of them holds no detail (fields split at non-word characters only, so
+// a field's words are the block's words). Most blocks stop here, before the
+// field split and its source-line lookups.
+bool mayHoldDetail(std::string_view text) {
+  static const auto byLetter = [] {
+    std::array<std::vector<std::string_view>, 26> t;
+    for (std::string_view w : {"birth", "birthdate", "birthday", "birthplace", "dob", "d", "born", "age", "aged", "old",
+                               "marital", "civil", "nationality", "citizenship", "gender", "sex", "religion", "faith",
+                               "ethnicity", "ethnic", "sexual", "children", "dependants", "dependents", "married",
+                               "single", "divorced", "widowed", "separated", "male", "female"})
+      t[w[0] - 'a'].push_back(w);
+    return t;
+  }();
+  constexpr size_t kLongest = 11;
+  char buf[kLongest];
+  for (Word w : conv::words(text)) {
+    size_t n = w.end - w.begin;
+    if (n > kLongest) continue;
+    for (size_t k = 0; k < n; ++k) {
+      char c = text[w.begin + k];
+      buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (buf[0] < 'a' || buf[0] > 'z') continue;
+    std::string_view lw(buf, n);
+    for (std::string_view cand : byLetter[buf[0] - 'a'])
+      if (cand == lw) return true;
+  }
+  return false;
+}
+
 // Template commands that hold a detail (moderncv's \born, \dateofbirth, ...).
 const char* detailOfCommand(std::string_view cmd) {
   if (cmd == "born" || cmd == "dateofbirth" || cmd == "birthdate" || cmd == "birthday" || cmd == "dob")
@@ -193,11 +224,12 @@ class PersonalDetails final : public Rule {
     const CvDocument& doc = ctx.doc;
     for (const Block& blk : doc.blocks) {
       if (blk.kind == BlockKind::Code || blk.kind == BlockKind::Heading || blk.prose.text.empty()) continue;
-      std::string t = conv::lower(blk.prose.text);
       if (const char* what = detailOfCommand(blk.command)) {
         report(doc, blk.file, blk.range, what, conv::deletion(doc, blk.file, blk.range), out);
         continue;
       }
+      if (!mayHoldDetail(blk.prose.text)) continue;
+      std::string t = conv::lower(blk.prose.text);
       auto fields = fieldsOf(blk.prose, doc.source(blk.file));
       for (size_t fi = 0; fi < fields.size(); ++fi) {
         auto [fb, fe] = fields[fi];

@@ -9,6 +9,8 @@
 // Names and titles stay: capitalised words inside a run of capitalised words
 // ("Center for Disease Control", "Visual Studio Color Theme"), words in
 // quotes, in inline code, or in a URL or file name.
+#include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <unordered_map>
 
@@ -28,13 +30,39 @@ constexpr Pair kPairs[] = {
 #include "rules/data/spelling_variants.inc"
 };
 
+// One table for both spellings (a word that is some pair's en-GB form is
+// read as en-GB first, as before), behind a cheap filter on the first two
+// letters and the length: most words of a CV are in no pair and never reach
+// the hash.
+struct Entry {
+  const Pair* pair;
+  bool isGb;
+};
 struct Lookup {
-  std::unordered_map<std::string_view, const Pair*> gb, us;
+  std::unordered_map<std::string_view, Entry> words;
+  uint32_t firstTwo[26] = {};  // bit b of firstTwo[a]: some key starts with 'a'+a, 'a'+b
+  size_t minLen = SIZE_MAX, maxLen = 0;
   Lookup() {
-    for (const Pair& p : kPairs) {
-      gb.emplace(p.gb, &p);
-      us.emplace(p.us, &p);
-    }
+    auto add = [&](std::string_view w, const Pair* p, bool isGb) {
+      words.emplace(w, Entry{p, isGb});
+      minLen = std::min(minLen, w.size());
+      maxLen = std::max(maxLen, w.size());
+      if (w.size() >= 2 && w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z')
+        firstTwo[w[0] - 'a'] |= 1u << (w[1] - 'a');
+      else
+        anyOther = true;
+    };
+    for (const Pair& p : kPairs) add(p.gb, &p, true);
+    for (const Pair& p : kPairs) add(p.us, &p, false);
+  }
+  bool anyOther = false;  // a key the letter filter cannot describe
+  const Entry* find(std::string_view w) const {
+    if (w.size() < minLen || w.size() > maxLen) return nullptr;
+    if (!anyOther && w.size() >= 2 && !(w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z' &&
+                       (firstTwo[w[0] - 'a'] >> (w[1] - 'a') & 1u)))
+      return nullptr;
+    auto it = words.find(w);
+    return it == words.end() ? nullptr : &it->second;
   }
 };
 
@@ -151,25 +179,31 @@ class SpellingVariant final : public Rule {
       for (size_t i = 0; i < t.size(); ++i) {
         while (wi < ws.size() && ws[wi].begin == i) quoted[wi++] = straight || curly;
         if (t[i] == '"') straight = !straight;
+        else if (t[i] != '\xE2') continue;
         else if (t.compare(i, 3, "\xE2\x80\x9C") == 0) curly = true;
         else if (t.compare(i, 3, "\xE2\x80\x9D") == 0) curly = false;
       }
     }
+    const Lookup& lk = lookup();
+    char buf[64];
     for (size_t i = 0; i < ws.size(); ++i) {
-      std::string lw = lowerAt(i);
-      const Lookup& lk = lookup();
+      // Lowercased into a buffer: no allocation for the many words in no pair.
+      std::string_view w = text(i);
+      if (w.size() > lk.maxLen + 1 || w.size() > sizeof buf) continue;
+      for (size_t k = 0; k < w.size(); ++k) {
+        char c = w[k];
+        buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      }
+      std::string_view lw(buf, w.size());
       bool plural = false;
       const Pair* pair = nullptr;
       bool isGb = false;
-      auto find = [&](const std::string& w) {
-        if (auto it = lk.gb.find(w); it != lk.gb.end()) pair = it->second, isGb = true;
-        else if (auto it2 = lk.us.find(w); it2 != lk.us.end()) pair = it2->second, isGb = false;
-      };
-      find(lw);
-      if (!pair && lw.size() > 4 && lw.back() == 's') {
-        find(lw.substr(0, lw.size() - 1));
-        plural = pair != nullptr;
+      const Entry* e = lk.find(lw);
+      if (!e && lw.size() > 4 && lw.back() == 's') {
+        e = lk.find(lw.substr(0, lw.size() - 1));
+        plural = e != nullptr;
       }
+      if (e) pair = e->pair, isGb = e->isGb;
       if (!pair || quoted[i] || b.prose.overlapsCode(ws[i].begin, ws[i].end)) continue;
       if (technicalToken(t, ws[i]) || allowed(ctx, text(i))) continue;
       if (isName(t, ws, i)) continue;

@@ -41,7 +41,11 @@ std::string pastPhrase(std::string_view basePhrase, Locale locale);
 
 // True when a folded word reads as a verb form (lexicon, irregular pasts,
 // -ed/-ised/-ing shapes, "co-"/"re-" prefixes).
+// Memoised per thread.
 bool looksLikeVerb(std::string_view lower);
+// Empties this thread's looksLikeVerb memo now if clearEngineCaches() was
+// called since it was filled (otherwise the next call does it).
+void syncVerbCache();
 
 // Strong verbs of the same group, excluding v itself.
 std::vector<const Verb*> synonyms(const Verb& v);

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "core/caches.hpp"
 #include "core/text.hpp"
 #include "core/unicode.hpp"
 #include "rules/verbs.hpp"
@@ -94,10 +95,21 @@ static std::vector<Word> tokenizeText(std::string_view s) {
     Word w;
     w.begin = static_cast<uint32_t>(b);
     w.end = static_cast<uint32_t>(i);
-    std::string raw(s.substr(b, i - b));
-    // Curly apostrophes fold to straight ones.
-    for (size_t p; (p = raw.find("\xE2\x80\x99")) != std::string::npos;) raw.replace(p, 3, "'");
-    w.lower = foldCase(raw);
+    std::string_view rawView = s.substr(b, i - b);
+    bool ascii = true;
+    for (char c : rawView)
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        ascii = false;
+        break;
+      }
+    if (ascii) {
+      w.lower = asciiLower(rawView);  // what foldCase does with ASCII
+    } else {
+      std::string raw(rawView);
+      // Curly apostrophes fold to straight ones.
+      for (size_t p; (p = raw.find("\xE2\x80\x99")) != std::string::npos;) raw.replace(p, 3, "'");
+      w.lower = foldCase(raw);
+    }
     int letters = 0, uppers = 0;
     for (size_t k = b; k < i;) {
       int m = 1;
@@ -123,15 +135,35 @@ static std::vector<Word> tokenizeText(std::string_view s) {
 // are kept per thread, keyed by the text itself (a pure function of it: the
 // answer is the same as tokenizing again). Bounded: the cache is dropped when
 // it holds more than 256 KB of text, so a huge document stays linear in memory.
+namespace {
+struct SvHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+};
+struct TokenCache {
+  std::unordered_map<std::string, std::vector<Word>, SvHash, std::equal_to<>> words;
+  size_t bytes = 0;
+  uint64_t generation = 0;
+};
+// This thread's cache, emptied first when clearEngineCaches() was called
+// since it was filled.
+TokenCache& tokenCache() {
+  thread_local TokenCache cache;
+  if (cache.generation != cacheGeneration()) {
+    cache.words.clear();
+    cache.bytes = 0;
+    cache.generation = cacheGeneration();
+  }
+  return cache;
+}
+}  // namespace
+
+void syncTokenCache() { tokenCache(); }
+
 std::vector<Word> tokenize(std::string_view s) {
   if (s.size() > 4096) return tokenizeText(s);
-  struct Cache {
-    std::unordered_map<std::string, std::vector<Word>> words;
-    size_t bytes = 0;
-  };
-  thread_local Cache cache;
-  std::string key(s);
-  auto it = cache.words.find(key);
+  TokenCache& cache = tokenCache();
+  auto it = cache.words.find(s);
   if (it != cache.words.end()) return it->second;
   std::vector<Word> out = tokenizeText(s);
   if (cache.bytes > (256u << 10)) {
@@ -139,7 +171,7 @@ std::vector<Word> tokenize(std::string_view s) {
     cache.bytes = 0;
   }
   cache.bytes += s.size();
-  cache.words.emplace(std::move(key), out);
+  cache.words.emplace(std::string(s), out);
   return out;
 }
 
@@ -259,12 +291,11 @@ void PhraseTrie::add(std::string_view phrase, int id) {
   size_t node = 0;
   for (const Word& w : ws) {
     size_t next = 0;
-    for (const auto& [word, idx] : nodes_[node].next)
-      if (word == w.lower) next = static_cast<size_t>(idx);
+    if (auto it = nodes_[node].next.find(w.lower); it != nodes_[node].next.end()) next = static_cast<size_t>(it->second);
     if (next == 0) {
       nodes_.push_back({});
       next = nodes_.size() - 1;
-      nodes_[node].next.push_back({w.lower, static_cast<int>(next)});
+      nodes_[node].next.emplace(w.lower, static_cast<int>(next));
     }
     node = next;
   }
@@ -275,14 +306,10 @@ std::pair<int, size_t> PhraseTrie::longestAt(const std::vector<Word>& words, siz
   std::pair<int, size_t> best{-1, 0};
   size_t node = 0;
   for (size_t k = i; k < words.size(); ++k) {
-    size_t next = 0;
-    for (const auto& [word, idx] : nodes_[node].next)
-      if (word == words[k].lower) {
-        next = static_cast<size_t>(idx);
-        break;
-      }
-    if (next == 0) break;
-    node = next;
+    const auto& next = nodes_[node].next;
+    auto it = next.find(words[k].lower);
+    if (it == next.end()) break;
+    node = static_cast<size_t>(it->second);
     if (nodes_[node].id >= 0) best = {nodes_[node].id, k - i + 1};
   }
   return best;

@@ -14,6 +14,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -33,7 +34,11 @@ struct Word {
   bool hasDigit = false;
 };
 
+// Cached per thread, keyed by the text (see wording.cpp).
 std::vector<Word> tokenize(std::string_view text);
+// Empties this thread's tokenize cache now if clearEngineCaches() was called
+// since it was filled (otherwise the next tokenize does it).
+void syncTokenCache();
 
 // At most this many findings of one rule in one block: a pathological bullet
 // (a megabyte of "many many ...") must not flood the editor or the terminal.
@@ -83,8 +88,14 @@ class PhraseTrie {
   bool empty() const { return nodes_.size() == 1; }
 
  private:
+  struct SvHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   struct Node {
-    std::vector<std::pair<std::string, int>> next;  // word -> node index
+    // word -> node index; hashed, since the root holds the first word of
+    // every phrase and is asked once per word of every bullet.
+    std::unordered_map<std::string, int, SvHash, std::equal_to<>> next;
     int id = -1;
   };
   std::vector<Node> nodes_{1};
