@@ -70,6 +70,26 @@ std::map<std::string, json> diagnosticsByUri(const AnalysisResult& res, Encoding
   return out;
 }
 
+std::map<std::string, json> diagnosticsByUri(const AnalysisResult& res, Encoding enc, const std::string& mainUri,
+                                             std::string& mainItems) {
+  std::map<std::string, json> out;
+  mainItems.reserve(mainItems.size() + 256 * res.findings.size());
+  bool first = mainItems.empty();
+  for (const Finding& f : res.findings) {
+    if (f.file != 0) {
+      std::string u = fileUri(res, f.file, mainUri);
+      if (u != mainUri) {
+        out[u].push_back(diagnosticJson(res, f, enc, mainUri, &uriOfPath));
+        continue;
+      }
+    }
+    if (!first) mainItems += ',';
+    first = false;
+    appendDiagnosticJson(mainItems, res, f, enc, mainUri, &uriOfPath);
+  }
+  return out;
+}
+
 json hoverResult(const AnalysisResult& res, Position pos, Encoding enc) {
   const SourceText& text = mainText(res);
   uint32_t srcByte = text.toByte(pos, enc);

@@ -17,6 +17,12 @@ std::string fileUri(const AnalysisResult& res, uint16_t file, const std::string&
 // Diagnostics grouped by the URI of the file they are in (the main URI is always present).
 std::map<std::string, json> diagnosticsByUri(const AnalysisResult& res, Encoding enc, const std::string& mainUri);
 
+// The same, with the main URI's diagnostics written directly as JSON text:
+// `mainItems` gets them comma-separated (no brackets), the returned map the
+// other files' (LaTeX inputs), if any.
+std::map<std::string, json> diagnosticsByUri(const AnalysisResult& res, Encoding enc, const std::string& mainUri,
+                                             std::string& mainItems);
+
 json hoverResult(const AnalysisResult& res, Position pos, Encoding enc);
 json codeActionsResult(const AnalysisResult& res, const CodeActionParams& params, Encoding enc);
 json completionResult(const AnalysisResult& res, Position pos, Encoding enc);

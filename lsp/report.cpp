@@ -2,6 +2,8 @@
 // compiler-style text. Positions go through SourceText, the one converter.
 #include "report.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -77,15 +79,8 @@ json diagnosticJson(const AnalysisResult& res, const Finding& f, Encoding enc, c
             {"code", f.rule},
             {"source", "cvlint"},
             {"message", f.message}};
-  // `data` carries the finding's detail and the titles of its fixes, so a
-  // client (or a code action resolver) can tell which actions belong to it.
-  json data = dataJson(f);
-  if (!f.fixes.empty()) {
-    json titles = json::array();
-    for (const Fix& fx : f.fixes) titles.push_back(fx.title);
-    data["fixes"] = std::move(titles);
-  }
-  d["data"] = std::move(data);
+  // `data`: the finding's detail, as in the JSON report (absent when none).
+  if (!f.data.empty()) d["data"] = dataJson(f);
   if (!f.related.empty()) {
     json rel = json::array();
     for (const Related& r : f.related) {
@@ -106,6 +101,170 @@ json diagnosticJson(const AnalysisResult& res, const Finding& f, Encoding enc, c
     d["relatedInformation"] = rel;
   }
   return d;
+}
+
+// ---- the direct writer ------------------------------------------------------
+// Keys in nlohmann's order (its objects are sorted maps), so that the text is
+// the same as diagnosticJson(...).dump().
+
+namespace {
+
+void appendUint(std::string& out, uint64_t v) {
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, end);
+}
+
+void appendDouble(std::string& out, double v) {
+  if (!std::isfinite(v)) {
+    out += "null";
+    return;
+  }
+  if (v == 0) {  // nlohmann: "0.0" / "-0.0"
+    out += std::signbit(v) ? "-0.0" : "0.0";
+    return;
+  }
+  char buf[40];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  std::string_view t(buf, end - buf);
+  out += t;
+  if (t.find_first_of(".e") == std::string_view::npos) out += ".0";
+}
+
+void appendPosition(std::string& out, Position p) {
+  out += "{\"character\":";
+  appendUint(out, p.character);
+  out += ",\"line\":";
+  appendUint(out, p.line);
+  out += '}';
+}
+
+void appendRange(std::string& out, const SourceText& text, ByteRange r, Encoding enc) {
+  out += "{\"end\":";
+  appendPosition(out, text.toPosition(r.end, enc));
+  out += ",\"start\":";
+  appendPosition(out, text.toPosition(r.begin, enc));
+  out += '}';
+}
+
+}  // namespace
+
+void appendJsonString(std::string& out, std::string_view s) {
+  static const char* const kHex = "0123456789abcdef";
+  const size_t start = out.size();
+  out += '"';
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    // The plain run: printable ASCII other than quote and backslash.
+    size_t j = i;
+    while (j < n) {
+      unsigned char c = static_cast<unsigned char>(s[j]);
+      if (c < 0x20 || c == '"' || c == '\\' || c >= 0x80) break;
+      ++j;
+    }
+    out.append(s.data() + i, j - i);
+    i = j;
+    if (i >= n) break;
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      char32_t cp;
+      int len = decodeUtf8(s, i, cp);
+      if (cp == 0xFFFD && !(len == 3 && s.compare(i, 3, "\xEF\xBF\xBD") == 0)) {
+        // Ill-formed UTF-8 (rare): nlohmann's own replacement, so that the
+        // text stays the tree's byte for byte.
+        out.resize(start);
+        out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+        return;
+      }
+      out.append(s.data() + i, len);
+      i += len;
+      continue;
+    }
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+    }
+    ++i;
+  }
+  out += '"';
+}
+
+void appendDiagnosticJson(std::string& out, const AnalysisResult& res, const Finding& f, Encoding enc,
+                          const std::string& uri, std::string (*uriOf)(const std::string&)) {
+  out += "{\"code\":";
+  appendJsonString(out, f.rule);
+  if (!f.data.empty()) {
+    // Sorted by key, the last value of a repeated key winning (as dataJson).
+    const std::pair<std::string, DataValue>* small[16];
+    std::vector<const std::pair<std::string, DataValue>*> big;
+    const std::pair<std::string, DataValue>** items = small;
+    size_t count = f.data.size();
+    if (count > 16) {
+      big.resize(count);
+      items = big.data();
+    }
+    for (size_t i = 0; i < count; ++i) items[i] = &f.data[i];
+    std::stable_sort(items, items + count, [](auto* a, auto* b) { return a->first < b->first; });
+    out += ",\"data\":{";
+    bool first = true;
+    for (size_t i = 0; i < count; ++i) {
+      if (i + 1 < count && items[i + 1]->first == items[i]->first) continue;  // a later value wins
+      if (!first) out += ',';
+      first = false;
+      appendJsonString(out, items[i]->first);
+      out += ':';
+      const DataValue& v = items[i]->second;
+      if (const auto* s = std::get_if<std::string>(&v)) appendJsonString(out, *s);
+      else if (const auto* d = std::get_if<double>(&v)) appendDouble(out, *d);
+      else out += std::get<bool>(v) ? "true" : "false";
+    }
+    out += '}';
+  }
+  out += ",\"message\":";
+  appendJsonString(out, f.message);
+  out += ",\"range\":";
+  appendRange(out, textOf(res, f.file), f.range, enc);
+  if (!f.related.empty()) {
+    out += ",\"relatedInformation\":[";
+    bool first = true;
+    for (const Related& r : f.related) {
+      if (!first) out += ',';
+      first = false;
+      out += "{\"location\":{\"range\":";
+      std::string u;
+      if (r.path.empty()) {
+        u = uri;
+        if (r.file != 0 && res.doc && r.file < res.doc->files.size())
+          u = uriOf ? uriOf(res.doc->files[r.file].path) : "file://" + res.doc->files[r.file].path;
+        appendRange(out, textOf(res, r.file), r.range, enc);
+      } else {
+        u = uriOf ? uriOf(r.path) : "file://" + r.path;
+        out += "{\"end\":";
+        appendPosition(out, {r.line, 0});
+        out += ",\"start\":";
+        appendPosition(out, {r.line, 0});
+        out += '}';
+      }
+      out += ",\"uri\":";
+      appendJsonString(out, u);
+      out += "},\"message\":";
+      appendJsonString(out, r.message);
+      out += '}';
+    }
+    out += ']';
+  }
+  out += ",\"severity\":";
+  appendUint(out, static_cast<uint64_t>(lspSeverity(f.severity)));
+  out += ",\"source\":\"cvlint\"}";
 }
 
 std::string displayPath(const std::string& path) {

@@ -18,10 +18,23 @@ nlohmann::json rangeJson(const SourceText& text, ByteRange r, Encoding enc);
 // The PRODUCT.md diagnostic shape: rule, severity, range, message, data, fixes.
 nlohmann::json findingJson(const AnalysisResult& res, const Finding& f, Encoding enc);
 
-// The LSP Diagnostic for a finding (code, source "cvlint", severity number,
-// data carrying the fixes' identity, relatedInformation with `uri` made by uriOf).
+// The LSP Diagnostic for a finding: code, source "cvlint", severity number,
+// `data` = the finding's machine-readable detail (the JSON report's `data`;
+// absent when there is none), relatedInformation with `uri` made by uriOf.
+// Code actions are computed from the server's analysis of the text, so the
+// diagnostic carries nothing else for them.
 nlohmann::json diagnosticJson(const AnalysisResult& res, const Finding& f, Encoding enc,
                               const std::string& uri, std::string (*uriOf)(const std::string&) = nullptr);
+
+// The same diagnostic written directly as JSON text onto `out` (the
+// keystroke path: no JSON tree is built). Equal to diagnosticJson(...).dump()
+// byte for byte on valid UTF-8; invalid bytes become U+FFFD.
+void appendDiagnosticJson(std::string& out, const AnalysisResult& res, const Finding& f, Encoding enc,
+                          const std::string& uri, std::string (*uriOf)(const std::string&) = nullptr);
+
+// A JSON string literal (quotes included) for `s`, escaped as nlohmann's
+// dump does, invalid UTF-8 replaced with U+FFFD.
+void appendJsonString(std::string& out, std::string_view s);
 
 // One file's entry of the JSON report.
 nlohmann::json fileJson(const AnalysisResult& res, const std::string& displayPath, Encoding enc);

@@ -35,6 +35,7 @@
 #include "jsonrpc.hpp"
 #include "length/exact.hpp"
 #include "keywords/hover.hpp"
+#include "latency.hpp"
 #include "protocol.hpp"
 #include "report.hpp"
 #include "server.hpp"
@@ -68,6 +69,7 @@ class Server {
     cancelAllCompiles();
     compiler_.stop();
     worker_.stop();
+    lsp::latency::report();
     boost::system::error_code ec;
     out_.non_blocking(false, ec);
     in_.release();
@@ -89,6 +91,7 @@ class Server {
   void readMore() {
     in_.async_read_some(asio::buffer(readBuf_), [this](const boost::system::error_code& ec, size_t n) {
       if (n > 0) {
+        lsp::latency::stamp(lsp::latency::Read);
         decoder_.feed(std::string_view(readBuf_.data(), n));
         while (!stopping_) {
           auto frame = decoder_.next();
@@ -112,8 +115,9 @@ class Server {
   // descriptor is non-blocking and a full pipe is waited for with poll(),
   // together with the stop event, so a client that stops reading after
   // `exit` never leaves the worker stuck in write().
-  void send(const json& msg) {
-    std::string frame = lsp::frameMessage(msg.dump(-1, ' ', false, json::error_handler_t::replace));
+  void send(const json& msg) { sendFrame(lsp::frameMessage(msg.dump(-1, ' ', false, json::error_handler_t::replace))); }
+
+  void sendFrame(const std::string& frame) {
     std::lock_guard lock(writeMutex_);
     if (writeFailed_ || closed_.load()) return;
     std::string_view rest = frame;
@@ -260,6 +264,7 @@ class Server {
     dispatcher_.notification<lsp::DidChangeParams>("textDocument/didChange", [this](lsp::DidChangeParams p) { onChange(p); });
     dispatcher_.notification<lsp::DidCloseParams>("textDocument/didClose", [this](lsp::DidCloseParams p) { onClose(p); });
     dispatcher_.notification<lsp::DidSaveParams>("textDocument/didSave", [this](lsp::DidSaveParams p) {
+      ++diskEpoch_;  // a save may make an unsaved file's disk twin appear
       if (!docs_.get(p.textDocument.uri)) return;
       scheduleLint(p.textDocument.uri);
       scheduleCompile(p.textDocument.uri);
@@ -584,17 +589,20 @@ class Server {
       std::lock_guard gate(publishMutex_);
       docs_.open(td.uri, path, td.languageId, td.version, td.text);
     }
+    ++diskEpoch_;
     if (isSupport(path)) relintAll();
     else scheduleLint(td.uri);
   }
 
   void onChange(const lsp::DidChangeParams& p) {
+    lsp::latency::stamp(lsp::latency::Parsed);
     std::vector<std::string> problems;
     bool changed;
     {
       std::lock_guard gate(publishMutex_);
       changed = docs_.change(p.textDocument.uri, p.textDocument.version, p.contentChanges, encoding_, problems);
     }
+    lsp::latency::stamp(lsp::latency::Applied);
     if (!changed) {
       log(2, "textDocument/didChange for a document that is not open: " + p.textDocument.uri);
       return;
@@ -613,6 +621,7 @@ class Server {
       std::lock_guard gate(publishMutex_);
       if (!docs_.close(uri)) return;
     }
+    ++diskEpoch_;
     cancelCompile(uri);
     // After any lint of it still queued (which will find it closed): clear
     // what was published for it.
@@ -630,6 +639,7 @@ class Server {
   }
 
   void relintAll() {
+    ++diskEpoch_;
     {
       std::lock_guard gate(publishMutex_);
       ++generation_;
@@ -642,16 +652,20 @@ class Server {
     uint64_t gen = generation_.load();
     auto settings = settingsSnapshot();
     worker_.post([this, uri, gen, settings] {
+      lsp::latency::stamp(lsp::latency::Started);
       auto snap = docs_.get(uri);
       if (!snap || gen != generation_.load()) return;  // closed, or a newer configuration is queued
       if (isSupport(snap->path)) return;
-      std::map<std::string, json> byUri;
+      std::map<std::string, json> byUri;  // other files than this one (inputs, the advert)
+      std::string items;                   // this one's, as JSON text
       std::shared_ptr<const AnalysisResult> res;
       try {
         res = analysisFor(*snap, gen, settings);
-        byUri = lsp::diagnosticsByUri(*res, encoding_, uri);
+        byUri = lsp::diagnosticsByUri(*res, encoding_, uri, items);
         addAdvertHints(*res, byUri);
-        addExactProblem(uri, snap->version, byUri[uri]);
+        json exact = json::array();
+        addExactProblem(uri, snap->version, exact);
+        for (const json& d : exact) (items.empty() ? items : items += ',') += d.dump(-1, ' ', false, json::error_handler_t::replace);
       } catch (const std::exception& e) {
         log(1, std::string("analysis failed: ") + e.what());
         return;
@@ -682,11 +696,12 @@ class Server {
           asio::post(io_, [this] { requestClient("workspace/diagnostic/refresh", nullptr, [](const json&, bool) {}); });
         }
       } else {
-        pushedNonEmpty_[uri] = !byUri[uri].empty();
-        publish(uri, version, std::move(byUri[uri]));
+        pushedNonEmpty_[uri] = !items.empty();
+        publishItems(uri, version, items);
       }
       sendStatus(uri, version, *res);
     });
+    lsp::latency::stamp(lsp::latency::Posted);
   }
 
   // Worker thread only: a bad .cvlint.json is a diagnostic on that file
@@ -706,10 +721,30 @@ class Server {
     publish(lsp::uriFromPath(path), std::nullopt, std::move(diags));
   }
 
+  // The keystroke path: the diagnostics of a version as JSON text (see
+  // lsp::diagnosticsByUri), framed without building a JSON tree.
+  void publishItems(const std::string& uri, int64_t version, const std::string& items) {
+    std::string body;
+    body.reserve(items.size() + uri.size() + 128);
+    body += "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/publishDiagnostics\",\"params\":{\"diagnostics\":[";
+    body += items;
+    body += "],\"uri\":";
+    appendJsonString(body, uri);
+    body += ",\"version\":";
+    body += std::to_string(version);
+    body += "}}";
+    std::string frame = lsp::frameMessage(body);
+    lsp::latency::stamp(lsp::latency::Built);
+    sendFrame(frame);
+    lsp::latency::stamp(lsp::latency::Written);
+    lsp::latency::commit();
+  }
+
   void publish(const std::string& uri, std::optional<int64_t> version, json diagnostics) {
     json params = {{"uri", uri}, {"diagnostics", std::move(diagnostics)}};
     if (version) params["version"] = *version;
-    send({{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", std::move(params)}});
+    json msg = {{"jsonrpc", "2.0"}, {"method", "textDocument/publishDiagnostics"}, {"params", std::move(params)}};
+    send(msg);
   }
 
   // Worker thread only: the analysis of a snapshot, cached per version and
@@ -722,15 +757,51 @@ class Server {
     req.path = snap.path.empty() ? snap.uri : snap.path;
     req.text = snap.text;
     req.format = lsp::formatFor(snap);
-    std::pair<std::string, std::vector<ConfigError>> problems;
-    req.config = lsp::workspaceConfig(docs_, roots_, snap, settings.get(), problems);
-    if (!problems.first.empty()) publishConfigProblems(problems.first, problems.second);
-    lsp::WorkspaceFiles files(docs_, roots_, snap.path.empty() ? std::string() : fs::path(snap.path).parent_path().string());
-    req.files = snap.path.empty() ? nullptr : &files;
+    refreshDiskMemory();
+    req.config = configFor(snap, gen, settings);
+    req.files = snap.path.empty() ? nullptr : &filesFor(snap);
+    lsp::latency::stamp(lsp::latency::Configured);
     auto res = std::make_shared<const AnalysisResult>(analyze(req));
+    lsp::latency::stamp(lsp::latency::Analysed);
     if (auto m = measuredFor(snap.uri, snap.version); m && m->model) res = lsp::withMeasuredPages(*res, m->model);
     cache_[snap.uri] = {snap.version, gen, res};
     return res;
+  }
+
+  // Worker only: what the disk said is forgotten after an event that may
+  // have changed it (diskEpoch_, bumped on the I/O thread) and after
+  // WorkspaceFiles::kDiskMemory at most.
+  void refreshDiskMemory() {
+    auto now = std::chrono::steady_clock::now();
+    uint64_t epoch = diskEpoch_.load();
+    if (epoch == seenDiskEpoch_ && now - diskSince_ < lsp::WorkspaceFiles::kDiskMemory) return;
+    for (auto& [dir, files] : files_) files->forget();
+    configs_.clear();
+    seenDiskEpoch_ = epoch;
+    diskSince_ = now;
+  }
+
+  // Worker only: the files of a document's workspace (one provider for all
+  // documents when there are workspace folders, else one per folder).
+  lsp::WorkspaceFiles& filesFor(const lsp::DocumentSnapshot& snap) {
+    std::string key = roots_.empty() ? fs::path(snap.path).parent_path().string() : std::string();
+    auto& slot = files_[key];
+    if (!slot) slot = std::make_unique<lsp::WorkspaceFiles>(docs_, roots_, key);
+    return *slot;
+  }
+
+  // Worker only: the merged configuration of a document, found again only
+  // when the settings, a support file or the disk may have changed.
+  Config configFor(const lsp::DocumentSnapshot& snap, uint64_t gen, const std::shared_ptr<const json>& settings) {
+    auto it = configs_.find(snap.uri);
+    if (it != configs_.end() && it->second.generation == gen && it->second.settings == settings &&
+        it->second.path == snap.path)
+      return it->second.config;
+    std::pair<std::string, std::vector<ConfigError>> problems;
+    Config cfg = lsp::workspaceConfig(docs_, roots_, snap, settings.get(), problems);
+    if (!problems.first.empty()) publishConfigProblems(problems.first, problems.second);
+    configs_[snap.uri] = {gen, settings, snap.path, cfg};
+    return cfg;
   }
 
   // ---- the exact page count (on save, in the background) -------------------------
@@ -897,6 +968,7 @@ class Server {
   bool configPending_ = false;
   uint64_t configTicket_ = 0;
   std::atomic<uint64_t> generation_{0};
+  std::atomic<uint64_t> diskEpoch_{0};  // bumped when the disk may have changed (see refreshDiskMemory)
 
   int64_t nextClientId_ = 1;
   std::map<int64_t, std::function<void(const json&, bool)>> pending_;
@@ -908,6 +980,16 @@ class Server {
   std::map<std::string, std::pair<int64_t, uint64_t>> lastPublished_;  // uri -> (version, generation)
   std::map<std::string, std::set<std::string>> extraUris_;              // uri -> included files published
   std::map<std::string, CacheEntry> cache_;
+  struct ConfigEntry {
+    uint64_t generation = 0;
+    std::shared_ptr<const json> settings;
+    std::string path;
+    Config config;
+  };
+  std::map<std::string, ConfigEntry> configs_;                        // uri -> its merged configuration
+  std::map<std::string, std::unique_ptr<lsp::WorkspaceFiles>> files_;  // folder ("" with roots) -> files
+  uint64_t seenDiskEpoch_ = 0;
+  std::chrono::steady_clock::time_point diskSince_{};
   std::set<std::string> pulled_;                 // documents the client has pulled diagnostics for
   std::map<std::string, bool> pushedNonEmpty_;   // uri -> the last push had diagnostics
   std::map<std::string, uint64_t> pulledGen_;    // uri -> configuration generation the client last saw

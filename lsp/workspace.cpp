@@ -19,15 +19,34 @@ WorkspaceFiles::WorkspaceFiles(const DocumentStore& docs, const std::vector<std:
 std::optional<std::string> WorkspaceFiles::read(const std::string& path) const {
   if (!allowed(path)) return std::nullopt;
   if (auto doc = docs_.byPath(path)) return doc->text;
+  if (auto it = disk_.find(path); it != disk_.end()) return it->second;
+  ++lookups_;
+  std::optional<std::string> text;
   for (const DiskFileProvider& d : disks_)
-    if (d.allowed(path)) return d.read(path);
-  return std::nullopt;
+    if (d.allowed(path)) {
+      text = d.read(path);
+      break;
+    }
+  disk_.emplace(path, text);
+  return text;
 }
 
 bool WorkspaceFiles::allowed(const std::string& path) const {
+  if (auto it = allowed_.find(path); it != allowed_.end()) return it->second;
+  ++lookups_;
+  bool ok = false;
   for (const DiskFileProvider& d : disks_)
-    if (d.allowed(path)) return true;
-  return false;
+    if (d.allowed(path)) {
+      ok = true;
+      break;
+    }
+  allowed_.emplace(path, ok);
+  return ok;
+}
+
+void WorkspaceFiles::forget() {
+  allowed_.clear();
+  disk_.clear();
 }
 
 Format formatFor(const DocumentSnapshot& doc) {

@@ -135,10 +135,19 @@ TEST_CASE("server: didOpen publishes the engine's diagnostics with the version, 
     json expected = engineDiagnostics(kCv, Format::Markdown, enc);
     REQUIRE(!expected.empty());
     CHECK(project(p["diagnostics"]) == expected);
-    for (const json& d : p["diagnostics"]) {
+    // `data` is the JSON report's `data` of the same finding, absent when that is empty.
+    auto res = test::lint(kCv, Format::Markdown);
+    REQUIRE(p["diagnostics"].size() == res.findings.size());
+    size_t withData = 0;
+    for (size_t i = 0; i < res.findings.size(); ++i) {
+      const json& d = p["diagnostics"][i];
       CHECK(d["source"] == "cvlint");
-      CHECK(d.contains("data"));
+      json report = findingJson(res, res.findings[i], enc)["data"];
+      CHECK(d.contains("data") == !report.empty());
+      if (d.contains("data")) CHECK(d["data"] == report);
+      withData += d.contains("data");
     }
+    CHECK(withData > 0);
     CHECK(c.shutdownAndExit() == 0);
   }
 }
