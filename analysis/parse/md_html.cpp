@@ -45,6 +45,42 @@ std::string_view attribute(std::string_view buf, uint32_t b, uint32_t e, const c
   return {};
 }
 
+std::string asciiLowerTag(const char* p, size_t n) {
+  std::string out(p, n);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// A container tag (<div>, <section>, ...) at `lt`: the length of its name, or 0.
+size_t containerTag(const char* lt, uint32_t avail) {
+  for (const char* name : {"<div", "<section", "<aside", "<main", "<article"}) {
+    size_t n = std::strlen(name);
+    if (avail > n && iequals(lt, name, n) && (lt[n] == ' ' || lt[n] == '\t' || lt[n] == '\n' || lt[n] == '>'))
+      return n;
+  }
+  return 0;
+}
+
+// The CSS declaration of an inline style that lays children side by side
+// ("display:flex", "display:grid", "column-count", "columns"), or "".
+// Sizing a child ("flex: 1", "width: 50%") or aligning text is no layout.
+std::string columnStyle(std::string_view style) {
+  std::string css;
+  for (char c : style)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') css.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  size_t start = 0;
+  while (start < css.size()) {
+    size_t end = css.find(';', start);
+    if (end == std::string::npos) end = css.size();
+    std::string_view decl = std::string_view(css).substr(start, end - start);
+    for (std::string_view d : {"display:flex", "display:inline-flex", "display:grid", "display:inline-grid"})
+      if (decl.substr(0, d.size()) == d && (decl.size() == d.size() || decl[d.size()] == '!')) return std::string(d);
+    if (decl.rfind("column-count:", 0) == 0 || decl.rfind("columns:", 0) == 0) return std::string(decl);
+    start = end + 1;
+  }
+  return "";
+}
+
 }  // namespace
 
 void addImage(CvDocument& doc, ByteRange r, std::string_view alt, std::string_view src, bool seenHeading) {
@@ -60,6 +96,7 @@ uint32_t scanHtml(CvDocument& doc, std::string_view buf, ByteRange range, uint32
   auto size = static_cast<uint32_t>(buf.size());
   uint32_t e = std::min(range.end, size);
   uint32_t i = std::max(range.begin, scanned);
+  bool columns = false;
   while (i + 2 <= e) {
     const char* lt = static_cast<const char*>(std::memchr(buf.data() + i, '<', e - i));
     if (!lt) break;
@@ -90,6 +127,21 @@ uint32_t scanHtml(CvDocument& doc, std::string_view buf, ByteRange range, uint32
       doc.comments.push_back(std::move(c));
       i = end;
       scanned = std::max(scanned, end);
+      continue;
+    }
+    if (size_t n = containerTag(lt, e - i)) {
+      // A flex/grid/multi-column container: a column layout (one fact per
+      // container; its children's own styles say nothing more).
+      const char* gt = static_cast<const char*>(std::memchr(lt, '>', e - i));
+      uint32_t tagEnd = gt ? static_cast<uint32_t>(gt - buf.data()) + 1 : e;
+      uint32_t vb = 0;
+      std::string decl = columnStyle(attribute(buf, i, tagEnd, "style", vb));
+      if (!decl.empty() && !columns) {
+        columns = true;  // nested containers in one HTML block are one layout
+        std::string construct = "<" + asciiLowerTag(lt + 1, n - 1) + "> " + decl;
+        doc.layout.push_back({LayoutKind::Columns, std::move(construct), 0, lines.lineOf(i), {i, tagEnd}, false});
+      }
+      i = tagEnd;
       continue;
     }
     bool img = i + 4 <= e && iequals(lt, "<img", 4);
