@@ -113,6 +113,7 @@ void Walker::beginEnv(const Token& t) {
         if (layoutOnce_.insert("macro-table").second) layout(LayoutKind::Table, name, t);
       } else {
         layout(LayoutKind::Table, name, t);
+        f.fact = static_cast<int32_t>(doc_.layout.size() - 1);
       }
       ++tableDepth_;
       envs_.push_back(std::move(f));
@@ -122,13 +123,18 @@ void Walker::beginEnv(const Token& t) {
       skipSpec(envSpec(name));
       closeBlock();
       layout(LayoutKind::Columns, name, t);
+      if (!t.mac) f.fact = static_cast<int32_t>(doc_.layout.size() - 1);
       envs_.push_back(std::move(f));
       return;
     case Env::Minipage:
       skipSpec(envSpec(name));
       closeBlock();
       if (mpAdjacent_ && mpDepth_ == envs_.size()) {
-        if (!mpRecorded_) layout(LayoutKind::Columns, "minipage", mpFirst_);
+        if (!mpRecorded_) {
+          // The pair, from the first minipage's \begin to this one's \end.
+          layout(LayoutKind::Columns, "minipage", mpFirst_);
+          if (!mpFirst_.mac && !t.mac) f.fact = static_cast<int32_t>(doc_.layout.size() - 1);
+        }
         mpRecorded_ = true;
       } else {
         mpFirst_ = t;
@@ -141,13 +147,18 @@ void Walker::beginEnv(const Token& t) {
       skipSpec(envSpec(name));
       closeBlock();
       layout(LayoutKind::Box, name, t);
+      if (!t.mac) f.fact = static_cast<int32_t>(doc_.layout.size() - 1);
       envs_.push_back(std::move(f));
       return;
     case Env::Graphics:
       closeBlock();
+    {
       layout(LayoutKind::Graphics, name, t);
-      skipEnvBody(name);
+      auto fact = static_cast<int32_t>(doc_.layout.size() - 1);
+      auto [file, end] = skipEnvBody(name);
+      if (!t.mac) extendFact(fact, file, end);
       return;
+    }
     case Env::Math:
       skipEnvBody(name);
       return;
@@ -186,6 +197,9 @@ void Walker::endEnv(const Token& t) {
   while (envs_.size() >= i) {
     EnvFrame f = std::move(envs_.back());
     envs_.pop_back();
+    // The construct ends with its \end{name} (an environment left open by a
+    // bad nesting ends here too).
+    if (!t.mac) extendFact(f.fact, a.file, a.outer.end);
     switch (f.kind) {
       case Env::Table:
         closeBlock();
@@ -208,7 +222,7 @@ void Walker::endEnv(const Token& t) {
   }
 }
 
-void Walker::skipEnvBody(const std::string& name) {
+std::pair<uint16_t, uint32_t> Walker::skipEnvBody(const std::string& name) {
   int depth = 0;
   while (more()) {
     Token t = next();
@@ -219,8 +233,15 @@ void Walker::skipEnvBody(const std::string& name) {
     if (!readArg(a)) continue;
     if (trimmed(rawText(a.toks)) != name) continue;
     if (n == "begin") ++depth;
-    else if (depth-- == 0) return;
+    else if (depth-- == 0) return {a.file, a.outer.end};
   }
+  return {UINT16_MAX, 0};
+}
+
+void Walker::extendFact(int32_t fact, uint16_t file, uint32_t end) {
+  if (fact < 0 || static_cast<size_t>(fact) >= doc_.layout.size()) return;
+  LayoutFact& l = doc_.layout[fact];
+  if (l.file == file && end > l.range.end) l.range.end = end;
 }
 
 // ---------------------------------------------------------------------------

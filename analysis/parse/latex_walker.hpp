@@ -65,6 +65,7 @@ struct EnvFrame {
   uint8_t base = 1;            // list: level of its bullets
   bool itemIsBullet = false;   // list: its current \item made a bullet
   bool ordered = false;
+  int32_t fact = -1;           // layout fact this environment made: its range ends at \end{name}
 };
 
 class Walker {
@@ -122,7 +123,10 @@ class Walker {
   void applyRole(const Token& t, const std::string& name, CommandRole role);
   void beginEnv(const Token& t);
   void endEnv(const Token& t);
-  void skipEnvBody(const std::string& name);
+  // Skips to the matching \end{name}; returns where its argument ends (file, byte), or file = UINT16_MAX.
+  std::pair<uint16_t, uint32_t> skipEnvBody(const std::string& name);
+  // Extends layout fact `fact` to end at byte `end` of `file` (the end of its construct).
+  void extendFact(int32_t fact, uint16_t file, uint32_t end);
   void math(const Token& t);
   std::string mathText(const std::vector<Token>& toks) const;
   void mathCommand(const Token& t, bool display);

@@ -4,6 +4,8 @@
 // blocks and contacts the conventions rules read.
 #include <catch2/catch_test_macros.hpp>
 
+#include <map>
+
 #include "engine.hpp"
 #include "testing.hpp"
 
@@ -115,4 +117,23 @@ TEST_CASE("McDowell: \\contacts holds the phone and email") {
   std::string plain = tex;
   plain.replace(plain.find("mcdowellcv"), 10, "article");
   CHECK(contactsOf(*parseTex(plain)).empty());
+}
+
+TEST_CASE("layout facts of environments cover the whole construct; ats-layout marks its first line") {
+  const std::string tex =
+      "\\documentclass{article}\n\\begin{document}\n\\section{Skills}\n"
+      "\\begin{tabular}{ll}\nGo & SQL \\\\\n\\end{tabular}\n"
+      "\\begin{minipage}{0.5\\textwidth}\nLeft\n\\end{minipage}\n\\begin{minipage}{0.5\\textwidth}\nRight\n\\end{minipage}\n"
+      "\\begin{tikzpicture}\n\\draw (0,0) -- (1,1);\n\\end{tikzpicture}\n\\end{document}\n";
+  auto d = parseTex(tex);
+  std::map<LayoutKind, std::string> got;
+  for (const LayoutFact& l : d->layout) got[l.kind] = slice(*d, l.file, l.range);
+  CHECK(got[LayoutKind::Table] == "\\begin{tabular}{ll}\nGo & SQL \\\\\n\\end{tabular}");
+  CHECK(got[LayoutKind::Columns] ==
+        "\\begin{minipage}{0.5\\textwidth}\nLeft\n\\end{minipage}\n\\begin{minipage}{0.5\\textwidth}\nRight\n\\end{minipage}");
+  CHECK(got[LayoutKind::Graphics] == "\\begin{tikzpicture}\n\\draw (0,0) -- (1,1);\n\\end{tikzpicture}");
+  auto ats = test::findings(test::lint(tex, Format::Latex), "ats-layout");
+  std::vector<std::string> marked;
+  for (const Finding& f : ats) marked.push_back(slice(*d, f.file, f.range));
+  CHECK(marked == std::vector<std::string>{"\\begin{tabular}{ll}", "\\begin{minipage}{0.5\\textwidth}", "\\begin{tikzpicture}"});
 }
