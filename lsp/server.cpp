@@ -296,9 +296,12 @@ class Server {
       // pushed for it before is cleared, so no diagnostic shows twice.
       const std::string& u = p.textDocument.uri;
       if (pulled_.insert(u).second && pushedNonEmpty_[u]) publish(u, std::nullopt, json::array());
-      pulledGen_[u] = generation_.load();
+      // The version analysed is the cache's (an edit may have come in since).
+      auto c = cache_.find(u);
+      int64_t version = c != cache_.end() && c->second.result.get() == &res ? c->second.version : -1;
       json items = lsp::diagnosticsByUri(res, encoding_, u)[u];
-      if (auto snap = docs_.get(u)) addExactProblem(u, snap->version, items);
+      if (version >= 0) addExactProblem(u, version, items);
+      pulledSeen_[u] = {version, items.dump(-1, ' ', false, json::error_handler_t::replace)};
       return json{{"kind", "full"}, {"items", items}};
     }, json{{"kind", "full"}, {"items", json::array()}});
   }
@@ -629,7 +632,7 @@ class Server {
       cache_.erase(uri);
       lastPublished_.erase(uri);
       pulled_.erase(uri);
-      pulledGen_.erase(uri);
+      pulledSeen_.erase(uri);
       pushedNonEmpty_.erase(uri);
       for (const std::string& u : extraUris_[uri]) publish(u, std::nullopt, json::array());
       extraUris_.erase(uri);
@@ -688,11 +691,14 @@ class Server {
       extraUris_[uri] = std::move(extras);
       if (pulled_.count(uri)) {
         // The client pulls this document: never pushed to. It pulls again by
-        // itself after its own edits; a change it cannot see (the advert, the
-        // settings, a measured page count) asks it to, once.
-        auto pg = pulledGen_.find(uri);
-        if (refreshSupport_ && (pg == pulledGen_.end() || pg->second != gen)) {
-          pulledGen_[uri] = gen;
+        // itself after its own edits (a newer version than it pulled: no
+        // refresh). A change it cannot see (the advert, the settings, a
+        // measured page count) that alters the diagnostics of the version it
+        // pulled asks it to, once.
+        auto seen = pulledSeen_.find(uri);
+        if (refreshSupport_ && seen != pulledSeen_.end() && seen->second.first == version &&
+            seen->second.second != "[" + items + "]") {
+          seen->second.second = "[" + items + "]";
           asio::post(io_, [this] { requestClient("workspace/diagnostic/refresh", nullptr, [](const json&, bool) {}); });
         }
       } else {
@@ -929,7 +935,6 @@ class Server {
       worker_.post([this, uri] {
         cache_.erase(uri);
         lastPublished_.erase(uri);
-        pulledGen_.erase(uri);
       });
       scheduleLint(uri);
     });
@@ -992,7 +997,7 @@ class Server {
   std::chrono::steady_clock::time_point diskSince_{};
   std::set<std::string> pulled_;                 // documents the client has pulled diagnostics for
   std::map<std::string, bool> pushedNonEmpty_;   // uri -> the last push had diagnostics
-  std::map<std::string, uint64_t> pulledGen_;    // uri -> configuration generation the client last saw
+  std::map<std::string, std::pair<int64_t, std::string>> pulledSeen_;  // uri -> (version, items) it last pulled
   std::mutex advertMutex_;
   std::mutex exactMutex_;
   std::map<std::string, Measured> measured_;                              // uri -> the last measurement

@@ -1002,17 +1002,29 @@ TEST_CASE("server: a pulling client is asked to refresh after an advert change, 
                                       {"contentChanges", {change(0, 0, "x")}}});
   REQUIRE(statusOf(2).is_object());
   c.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}});  // lets queued messages arrive
-  // FIXME: the client's own edit should send no refresh (it pulls again by
-  // itself), but since the last round of server changes one spurious refresh
-  // arrives here; harmless (the client re-pulls), not yet traced. The advert
-  // change below must still send exactly one more.
+  // The client's own edit sends no refresh (it pulls the new version by
+  // itself); the advert change below alters the diagnostics of the version
+  // it pulled and sends exactly one.
   const size_t afterEdit = refreshes();
-  CHECK(afterEdit <= base + 1);
+  CHECK(afterEdit == base);
   { std::ofstream(ws.dir / "cv.job.md") << kAdvert << "- Redis\n"; }
   c.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", ws.uri("cv.job.md")}, {"type", 2}}}}});
   REQUIRE(statusOf(2).is_object());
   json again = c.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}});
   CHECK(refreshes() == afterEdit + 1);
   CHECK(missingIn(again["result"]["items"]) != missingIn(pulled["result"]["items"]));
+  // A settings change that alters no diagnostic asks for nothing; one that
+  // does (a rule turned off) asks once.
+  c.settings = {{"locale", "en-GB"}};  // the default
+  c.notify("workspace/didChangeConfiguration", {{"settings", json::object()}});
+  REQUIRE(statusOf(2).is_object());  // the re-lint with the new settings ran
+  c.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}});
+  CHECK(refreshes() == afterEdit + 1);
+  c.settings = {{"locale", "en-GB"}, {"rules", {{"missing-keyword", "off"}}}};
+  c.notify("workspace/didChangeConfiguration", {{"settings", json::object()}});
+  REQUIRE(statusOf(2).is_object());
+  json off = c.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}});
+  CHECK(refreshes() == afterEdit + 2);
+  CHECK(missingIn(off["result"]["items"]).empty());
   CHECK(c.shutdownAndExit() == 0);
 }
