@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/unicode.hpp"
 #include "parse/fold_ascii.hpp"
@@ -479,18 +480,27 @@ std::vector<ArgRole> guessFields(const std::vector<std::string>& texts) {
   for (size_t i = 0; i < texts.size(); ++i) {
     if (roles[i] != R::Guess) continue;
     const auto& w = wordsOf(i);
-    if (!haveOrg && hasWord(w, {"university", "college", "school", "institute", "inc", "ltd", "llc", "corp",
-                                "corporation", "company", "labs", "lab", "gmbh", "plc", "group", "academy", "bank",
-                                "hospital", "council", "agency", "technologies", "solutions", "foundation", "nhs",
-                                "polytechnic", "limited", "co", "studio", "systems"})) {
+    static const std::unordered_set<std::string_view> kOrgWords = {
+        "university", "college", "school", "institute", "inc", "ltd", "llc", "corp",
+        "corporation", "company", "labs", "lab", "gmbh", "plc", "group", "academy", "bank",
+        "hospital", "council", "agency", "technologies", "solutions", "foundation", "nhs",
+        "polytechnic", "limited", "co", "studio", "systems"};
+    static const std::unordered_set<std::string_view> kRoleWords = {
+        "engineer", "developer", "intern", "manager", "assistant", "analyst",
+        "scientist", "lead", "director", "consultant", "designer", "researcher",
+        "bachelor", "master", "masters", "phd", "bsc", "msc", "ba", "ma", "beng",
+        "meng", "degree", "diploma", "officer", "architect", "administrator",
+        "technician", "specialist", "coordinator", "teacher", "student", "associate",
+        "head", "programmer", "fellow", "tutor", "volunteer", "founder", "cto", "ceo",
+        "bs", "ms", "gcse", "levels", "internship", "mba"};
+    auto anyIn = [&](const std::unordered_set<std::string_view>& set) {
+      for (const std::string& x : w)
+        if (set.count(x)) return true;
+      return false;
+    };
+    if (!haveOrg && anyIn(kOrgWords)) {
       roles[i] = R::Org, haveOrg = true;
-    } else if (!haveRole && hasWord(w, {"engineer", "developer", "intern", "manager", "assistant", "analyst",
-                                        "scientist", "lead", "director", "consultant", "designer", "researcher",
-                                        "bachelor", "master", "masters", "phd", "bsc", "msc", "ba", "ma", "beng",
-                                        "meng", "degree", "diploma", "officer", "architect", "administrator",
-                                        "technician", "specialist", "coordinator", "teacher", "student", "associate",
-                                        "head", "programmer", "fellow", "tutor", "volunteer", "founder", "cto", "ceo",
-                                        "bs", "ms", "bsc", "gcse", "levels", "internship", "mba"})) {
+    } else if (!haveRole && anyIn(kRoleWords)) {
       roles[i] = R::Role, haveRole = true;
     }
   }

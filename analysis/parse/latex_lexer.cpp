@@ -9,15 +9,17 @@ namespace {
 
 bool isLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@'; }
 
-bool isSpecial(char c) {
-  switch (c) {
-    case '\\': case '{': case '}': case '[': case ']': case '$': case '&': case '#': case '~': case '%':
-    case ' ': case '\t': case '\r': case '\n':
-      return true;
-    default:
-      return false;
+// Bytes that end a text run, as a table (the text loop reads every byte).
+struct SpecialTable {
+  bool t[256] = {};
+  constexpr SpecialTable() {
+    for (char c : {'\\', '{', '}', '[', ']', '$', '&', '#', '~', '%', ' ', '\t', '\r', '\n'})
+      t[static_cast<unsigned char>(c)] = true;
   }
-}
+};
+constexpr SpecialTable kSpecial;
+
+bool isSpecial(char c) { return kSpecial.t[static_cast<unsigned char>(c)]; }
 
 // Length of the UTF-8 sequence starting with lead byte c (1 for bad bytes).
 size_t seqLen(unsigned char c) {

@@ -96,10 +96,22 @@ class Builder {
  private:
   const LineIndex& lines() const { return doc_.files[0].text.lines(); }
 
+  // lineOf for the mostly increasing offsets a pass in source order asks
+  // about: a few steps forward from the last answer, else a binary search.
+  uint32_t lineAt(uint32_t srcByte) {
+    const LineIndex& li = lines();
+    uint32_t h = lineHint_, n = li.lineCount();
+    if (h < n && li.lineStart(h) <= srcByte) {
+      for (int k = 0; k < 8; ++k, ++h)
+        if (h + 1 >= n || li.lineStart(h + 1) > srcByte) return lineHint_ = h;
+    }
+    return lineHint_ = li.lineOf(srcByte);
+  }
+
   // End of the content of the line holding srcByte, trailing blanks trimmed
   // (never before `atLeast`).
-  uint32_t lineEndTrim(uint32_t srcByte, uint32_t atLeast) const {
-    uint32_t e = lines().lineEnd(lines().lineOf(srcByte));
+  uint32_t lineEndTrim(uint32_t srcByte, uint32_t atLeast) {
+    uint32_t e = lines().lineEnd(lineAt(srcByte));
     while (e > atLeast && isSpace(base_[e - 1])) --e;
     return std::max(e, atLeast);
   }
@@ -198,6 +210,7 @@ class Builder {
     sink_ = Sink{};
     sink_.open = true;
     sink_.block.kind = kind;
+    sink_.block.prose.segments.reserve(4);  // most blocks have 1-4 segments: one allocation
   }
 
   void openBullet(Frame& li) {
@@ -292,9 +305,8 @@ class Builder {
     // A second definition of the same term stands alone.
     if (doc_.blocks.empty() || lastWasDefinition_) return;
     Block& prev = doc_.blocks.back();
-    const LineIndex& li = lines();
     if ((prev.kind != BlockKind::Paragraph && prev.kind != BlockKind::Bullet) || prev.prose.text.empty() ||
-        prev.range.end > marker || li.lineOf(marker) > li.lineOf(prev.range.end) + 2)
+        prev.range.end > marker || lineAt(marker) > lineAt(prev.range.end) + 2)
       return;
     bool bullet = prev.kind == BlockKind::Bullet;
     sink_.begin = bullet ? prev.markerRange.end : prev.range.begin;
@@ -340,7 +352,7 @@ class Builder {
         md::dropHeadingAttributes(b.prose);
         // ATX: the `#`s before the text on its line; otherwise setext, whose
         // underline is the next line.
-        uint32_t q = begin, lineStart = li.lineStart(li.lineOf(begin));
+        uint32_t q = begin, lineStart = li.lineStart(lineAt(begin));
         while (q > lineStart && isSpace(base_[q - 1])) --q;
         uint32_t h = q;
         while (h > lineStart && base_[h - 1] == '#') --h;
@@ -349,7 +361,7 @@ class Builder {
           begin = h;
         } else {
           b.markerRange = {begin, begin};
-          uint32_t next = li.lineOf(last) + 1;
+          uint32_t next = lineAt(last) + 1;
           if (next < li.lineCount()) {
             uint32_t s = li.lineStart(next), e = li.lineEnd(next);
             while (s < e && (isSpace(base_[s]) || base_[s] == '>')) ++s;
@@ -359,7 +371,7 @@ class Builder {
         break;
       }
       case BlockKind::Code: {
-        uint32_t firstLine = li.lineOf(sink_.first);
+        uint32_t firstLine = lineAt(sink_.first);
         begin = li.lineStart(firstLine);
         if (sink_.fence) {
           // The opening fence: the nearest line above made of fence characters.
@@ -372,7 +384,7 @@ class Builder {
               break;
             }
           }
-          uint32_t next = li.lineOf(last) + 1;
+          uint32_t next = lineAt(last) + 1;
           if (next < li.lineCount()) {
             uint32_t s = li.lineStart(next), e = li.lineEnd(next);
             while (s < e && (isSpace(base_[s]) || base_[s] == '>')) ++s;
@@ -385,7 +397,7 @@ class Builder {
     }
     b.file = 0;
     b.range = {begin, std::max(begin, end)};
-    b.line = li.lineOf(begin);
+    b.line = lineAt(begin);
     if (b.kind == BlockKind::Table) {
       LayoutFact lf{LayoutKind::Table, "pipe table", 0, b.line, b.range, false};
       doc_.layout.push_back(std::move(lf));
@@ -551,7 +563,7 @@ class Builder {
 
   // Source range of a link or image: from its opening "[" / "![" / "<" to
   // the ")" / ">" after its target, as far as the buffer shows them.
-  ByteRange spanRange(const Span& sp) const {
+  ByteRange spanRange(const Span& sp) {
     uint32_t b = sp.first, e = sp.last;
     if (b == kNone) {
       // No text ("![](me.jpg)"): start from the target, back over "![](".
@@ -561,7 +573,7 @@ class Builder {
     }
     while (b > sp.bound && base_[b - 1] != '\0' && std::strchr("[<!*_~", base_[b - 1])) --b;
     // The target lies after the text on the same line when it is inline.
-    if (sp.attrEnd != kNone && sp.attrEnd >= e && lines().lineOf(sp.attrEnd - 1) == lines().lineOf(e > 0 ? e - 1 : 0))
+    if (sp.attrEnd != kNone && sp.attrEnd >= e && lineAt(sp.attrEnd - 1) == lineAt(e > 0 ? e - 1 : 0))
       e = sp.attrEnd;
     for (int k = 0; k < 4 && e < size_ && (base_[e] == ')' || base_[e] == '>' || base_[e] == '"' || base_[e] == '\'' ||
                                            (base_[e] == ']' && k == 0));
@@ -615,6 +627,7 @@ class Builder {
   std::vector<size_t> imgs_;   // indices into spans_ of the open images
   uint32_t htmlFirst_ = kNone, htmlLast_ = 0;
   uint32_t htmlScanned_ = 0;   // comments are found once, in source order
+  uint32_t lineHint_ = 0;      // lineAt's last answer
 };
 
 }  // namespace
