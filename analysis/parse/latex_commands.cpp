@@ -319,6 +319,11 @@ const Builtin& findBuiltin(std::string_view name, CvClass cls) {
   static const Builtin twentyItem = E({R::Dates, R::Role, R::Location, R::Desc});
   static const Builtin altaSkill = B(Cmd::Prose, "Pm");
   static const Builtin modernSkill = B(Cmd::Skip, "m");
+  static const Builtin twentyName = B(Cmd::Name);
+  static const Builtin twentyAddress = C(ContactCmd::Address);
+  static const Builtin twentyPhone = C(ContactCmd::Phone);
+  static const Builtin twentyMail = C(ContactCmd::Email);
+  static const Builtin twentySite = C(ContactCmd::Website);
   static const Builtin mcdowellContacts = C(ContactCmd::Address);  // \contacts{phone \linebreak email}: a contact line
   switch (cls) {
     case CvClass::AltaCv:
@@ -344,6 +349,14 @@ const Builtin& findBuiltin(std::string_view name, CvClass cls) {
       break;
     case CvClass::Twenty:
       if (name == "twentyitem") return twentyItem;
+      // The sidebar's personal data: a name, header lines and contact lines
+      // (\cvdate is the date of birth, a line of its own).
+      if (name == "cvname") return twentyName;
+      if (name == "cvjobtitle" || name == "cvdate") return headerLine;
+      if (name == "cvaddress") return twentyAddress;
+      if (name == "cvnumberphone") return twentyPhone;
+      if (name == "cvmail") return twentyMail;
+      if (name == "cvsite") return twentySite;
       if (name == "twentyitemshort") return pairItem;
       break;
     default:

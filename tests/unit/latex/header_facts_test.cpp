@@ -137,3 +137,26 @@ TEST_CASE("layout facts of environments cover the whole construct; ats-layout ma
   for (const Finding& f : ats) marked.push_back(slice(*d, f.file, f.range));
   CHECK(marked == std::vector<std::string>{"\\begin{tabular}{ll}", "\\begin{minipage}{0.5\\textwidth}", "\\begin{tikzpicture}"});
 }
+
+TEST_CASE("twentysecondcv: the sidebar's personal data are a title, header lines and contact lines") {
+  const std::string tex =
+      "\\documentclass[]{twentysecondcv}\n\\begin{document}\n\\cvname{Jo Smith}\n\\cvjobtitle{Engineer}\n"
+      "\\cvdate{1 May 1990}\n\\cvaddress{Leeds}\n\\cvnumberphone{+44 7700 900123}\n\\cvmail{jo@example.com}\n"
+      "\\cvsite{https://jo.example.com}\n\\section{Experience}\nLed a team of 4.\n\\end{document}\n";
+  auto d = parseTex(tex);
+  std::vector<std::pair<std::string, std::string>> header;
+  for (const Block& b : d->blocks)
+    if (b.section == 0) header.push_back({b.command, b.prose.text});
+  CHECK(header == std::vector<std::pair<std::string, std::string>>{{"cvname", "Jo Smith"},
+                                                                   {"cvjobtitle", "Engineer"},
+                                                                   {"cvdate", "1 May 1990"},
+                                                                   {"cvaddress", "Leeds"},
+                                                                   {"cvnumberphone", "+44 7700 900123"},
+                                                                   {"cvmail", "jo@example.com"},
+                                                                   {"cvsite", "https://jo.example.com"}});
+  CHECK(d->blocks[0].kind == BlockKind::Title);
+  auto cs = contactsOf(*d);
+  CHECK(cs == std::vector<std::pair<ContactKind, std::string>>{{ContactKind::Phone, "+44 7700 900123"},
+                                                               {ContactKind::Email, "jo@example.com"},
+                                                               {ContactKind::Website, "https://jo.example.com"}});
+}
