@@ -46,6 +46,42 @@ void Walker::layout(LayoutKind k, std::string construct, const Token& at) {
   doc_.layout.push_back(std::move(f));
 }
 
+// A command's layout fact with the range of the command and the [..] / {..}
+// arguments that follow it (read from the token stream, not consumed):
+// \includegraphics[width=2cm]{me.jpg}, \fbox{...}.
+void Walker::commandLayout(LayoutKind k, std::string construct, const Token& at) {
+  layout(k, std::move(construct), at);
+  if (at.mac || frames_.empty()) return;
+  const Frame& f = frames_.back();
+  uint32_t end = at.me;
+  size_t j = f.pos;
+  for (;;) {
+    while (j < f.toks.size() && f.toks[j].kind == Tok::Space) ++j;
+    if (j >= f.toks.size() || f.toks[j].mac || f.toks[j].mfile != at.mfile) break;
+    if (f.toks[j].kind == Tok::Begin && f.match[j] >= 0) {
+      j = static_cast<size_t>(f.match[j]);
+    } else if (f.toks[j].kind == Tok::LBracket) {
+      size_t k2 = j + 1;
+      int depth = 0;
+      for (; k2 < f.toks.size() && k2 < j + 256; ++k2) {
+        Tok kk = f.toks[k2].kind;
+        if (kk == Tok::Begin) ++depth;
+        else if (kk == Tok::End) --depth;
+        else if (kk == Tok::RBracket && depth == 0) break;
+        else if (kk == Tok::Par) k2 = f.toks.size();
+      }
+      if (k2 >= f.toks.size() || k2 >= j + 256 || f.toks[k2].kind != Tok::RBracket) break;
+      j = k2;
+    } else {
+      break;
+    }
+    if (f.toks[j].mac || f.toks[j].mfile != at.mfile) break;
+    end = std::max(end, f.toks[j].me);
+    ++j;
+  }
+  doc_.layout.back().range.end = end;
+}
+
 void Walker::otherBlock(const Token& t, const std::string& name, std::string arg, uint32_t end) {
   if (mode_ != Mode::Body || inl_ || cur_ >= 0) return;
   openBlock(BlockKind::Other, t.mfile, t.mb, 0, name);
@@ -185,8 +221,8 @@ void Walker::preambleCommand(const Token& t, const std::string& name, const Buil
     case Cmd::Name: nameCmd(t, name); return;
     case Cmd::HeaderLine: headerLine(t, name, b.spec); return;
     case Cmd::Photo:
+      commandLayout(LayoutKind::Photo, photoConstruct(name), t);
       skipSpec(b.spec);
-      layout(LayoutKind::Photo, photoConstruct(name), t);
       return;
     case Cmd::PageHead: pageHead(t, name); return;
     case Cmd::Skip: skipSpec(b.spec); return;
@@ -323,20 +359,20 @@ void Walker::bodyCommand(const Token& t, const std::string& name, const Builtin&
       }
       return;
     case Cmd::Graphics:
+      commandLayout(sawSection_ ? LayoutKind::Image : LayoutKind::Photo, "\\includegraphics", t);
       skipSpec(b.spec);
-      layout(sawSection_ ? LayoutKind::Image : LayoutKind::Photo, "\\includegraphics", t);
       return;
     case Cmd::Photo:
+      commandLayout(LayoutKind::Photo, photoConstruct(name), t);
       skipSpec(b.spec);
-      layout(LayoutKind::Photo, photoConstruct(name), t);
       return;
     case Cmd::PageHead:
       if (block) pageHead(t, name);
       else skipSpec("om");
       return;
     case Cmd::Icon:
+      if (layoutOnce_.insert("icon").second) commandLayout(LayoutKind::IconFont, "\\" + name, t);
       skipSpec(b.spec);
-      if (layoutOnce_.insert("icon").second) layout(LayoutKind::IconFont, "\\" + name, t);
       return;
     case Cmd::Accent: {
       if (!readArg(a)) return;
@@ -359,12 +395,12 @@ void Walker::bodyCommand(const Token& t, const std::string& name, const Builtin&
       mathCommand(t, name == "[");
       return;
     case Cmd::Box:
+      commandLayout(LayoutKind::Box, "\\" + name, t);
       skipSpec(b.spec);
-      layout(LayoutKind::Box, "\\" + name, t);
       return;
     case Cmd::TwoColumn:
+      commandLayout(LayoutKind::Columns, "\\twocolumn", t);
       skipSpec(b.spec);
-      layout(LayoutKind::Columns, "\\twocolumn", t);
       return;
     case Cmd::NameSection: {
       skipSpec(b.spec);

@@ -149,6 +149,7 @@ class Walker {
   void addContact(ContactKind k, std::string value, uint16_t file, ByteRange r);
   void urlContacts(const std::string& url, const Arg& a);
   void layout(LayoutKind k, std::string construct, const Token& at);
+  void commandLayout(LayoutKind k, std::string construct, const Token& at);
   void otherBlock(const Token& t, const std::string& name, std::string arg, uint32_t end = 0);
   std::string macroName(const Token& t) const;
   bool hasStructure(const std::vector<Token>& toks) const;

@@ -41,7 +41,7 @@ TEST_CASE("twentysecondcv: \\profilepic is a photo fact and its file name is no 
     if (l.kind == LayoutKind::Photo) {
       ++photos;
       CHECK(l.construct == "\\profilepic");
-      CHECK(slice(*d, l.file, l.range) == "\\profilepic");
+      CHECK(slice(*d, l.file, l.range) == "\\profilepic{jo-smith.jpg}");  // the command with its argument
       CHECK(l.line == 2);
     }
   CHECK(photos == 1);
@@ -117,6 +117,22 @@ TEST_CASE("McDowell: \\contacts holds the phone and email") {
   std::string plain = tex;
   plain.replace(plain.find("mcdowellcv"), 10, "article");
   CHECK(contactsOf(*parseTex(plain)).empty());
+}
+
+TEST_CASE("layout facts of commands cover their arguments") {
+  const std::string tex =
+      "\\documentclass{article}\n\\begin{document}\n\\section{Projects}\n"
+      "\\includegraphics[width=2cm]{chart.png} and \\fbox{Boxed text} then \\faGithub\\ x\n\\end{document}\n";
+  auto d = parseTex(tex);
+  std::map<LayoutKind, std::string> got;
+  for (const LayoutFact& l : d->layout) got[l.kind] = slice(*d, l.file, l.range);
+  CHECK(got[LayoutKind::Image] == "\\includegraphics[width=2cm]{chart.png}");
+  CHECK(got[LayoutKind::Box] == "\\fbox{Boxed text}");
+  CHECK(got[LayoutKind::IconFont] == "\\faGithub");
+  // The box's text is still prose.
+  bool boxed = false;
+  for (const Block& b : d->blocks) boxed = boxed || b.prose.text.find("Boxed text") != std::string::npos;
+  CHECK(boxed);
 }
 
 TEST_CASE("layout facts of environments cover the whole construct; ats-layout marks its first line") {
