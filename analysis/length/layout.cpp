@@ -445,10 +445,38 @@ void scanPreamble(Layout& l, std::string_view pre) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::string_view kCachedVariants[5] = {"rm", "bf", "it", "sf", "sfbf"};
+
+int cachedVariant(std::string_view v) {
+  for (int k = 0; k < 5; ++k)
+    if (v == kCachedVariants[k]) return k;
+  return -1;
+}
+
+}  // namespace
+
 Font Layout::font(SizeIdx i, std::string_view variant) const {
+  Font* cached = nullptr;
+  if (fontsReady && i < 10) {
+    int k = cachedVariant(variant);
+    if (k >= 0) {
+      cached = &fontCache[i][k];
+      if (cached->row) return *cached;
+    }
+  }
   std::string_view v = variant;
   if (bodyVariant == "sf") v = variant == "bf" ? "sfbf" : "sf";
-  return makeFont(family, v, sizes[i].size);
+  Font f = makeFont(family, v, sizes[i].size);
+  if (cached) *cached = f;
+  return f;
+}
+
+void Layout::prepareFonts() {
+  for (auto& row : fontCache)
+    for (Font& f : row) f = Font{};
+  fontsReady = true;
 }
 
 std::optional<double> parseLength(std::string_view s, double em, double ex, const Layout* relTo) {
@@ -500,7 +528,9 @@ std::optional<double> parseLength(std::string_view s, double em, double ex, cons
   return sign * num * k;
 }
 
-Layout layoutFor(const CvDocument& doc, const Config& config) {
+namespace {
+
+Layout buildLayout(const CvDocument& doc, const Config& config) {
   Layout l;
   if (doc.format != Format::Latex) {
     // pandoc's default LaTeX template (pandoc 2.17): article, 10pt, US
@@ -600,6 +630,14 @@ Layout layoutFor(const CvDocument& doc, const Config& config) {
   }
   l.textH = std::max(l.textH, 100.0);
   l.textW = std::max(l.textW, 50.0);
+  return l;
+}
+
+}  // namespace
+
+Layout layoutFor(const CvDocument& doc, const Config& config) {
+  Layout l = buildLayout(doc, config);
+  l.prepareFonts();
   return l;
 }
 

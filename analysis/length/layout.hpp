@@ -73,6 +73,13 @@ struct Layout {
     return s;
   }
   Font font(SizeIdx i, std::string_view variant) const;
+
+  // The fonts of each size in the common variants, looked up on first use
+  // once the layout is complete (layoutFor): font() is called for every
+  // paragraph and a table search per call cost a fifth of the page model.
+  void prepareFonts();
+  mutable Font fontCache[10][5];  // row == nullptr: not looked up yet
+  bool fontsReady = false;
 };
 
 // Parses a TeX length ("2cm", "-.5in", "0.5\\textwidth", "1.5em") in pt.

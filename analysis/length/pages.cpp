@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 
 #include "length/layout.hpp"
 #include "length/typeset.hpp"
@@ -163,21 +164,19 @@ class Builder {
   // Iterative, not one recursion per glue: thousands of glue items in a row
   // (10,000 nested lists) must not overflow the stack.
   void penalty(int p) {
-    std::vector<VItem> glue;  // the trailing glue, last first
-    while (!items.empty() && items.back().kind == VItem::Space && p < kNoBreak) {
-      glue.push_back(items.back());
-      items.pop_back();
-    }
-    if (!items.empty() && items.back().kind == VItem::Penalty) {
-      items.back().penalty = std::min(items.back().penalty, p);
-      if (p >= kNoBreak || items.back().penalty >= kNoBreak) items.back().penalty = std::max(items.back().penalty, p);
+    // The trailing glue stays where it is; the penalty goes in before it.
+    size_t at = items.size();
+    while (at > 0 && items[at - 1].kind == VItem::Space && p < kNoBreak) --at;
+    if (at > 0 && items[at - 1].kind == VItem::Penalty) {
+      VItem& last = items[at - 1];
+      last.penalty = std::min(last.penalty, p);
+      if (p >= kNoBreak || last.penalty >= kNoBreak) last.penalty = std::max(last.penalty, p);
     } else {
       VItem it;
       it.kind = VItem::Penalty;
       it.penalty = p;
-      items.push_back(it);
+      items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), it);
     }
-    items.insert(items.end(), glue.rbegin(), glue.rend());
   }
   void box(double height, double top, SourceRef src) {
     VItem it;
@@ -202,7 +201,8 @@ class Builder {
   int paragraph(const Block& b, std::string_view text, SizeIdx size, std::string_view variant, double hsize,
                 double indent, Glue parskip, bool afterHeading, double labelWidth = 0) {
     Font f = l_.font(size, variant);
-    std::vector<Word> words = measureWords(text, f);
+    std::vector<Word>& words = words_;  // reused: no allocation per paragraph
+    measureWords(text, f, words);
     markHardBreaks(b, words);
     SizeStep st = l_.size(size);
     if (!afterHeading) space(parskip);
@@ -216,7 +216,8 @@ class Builder {
     shape.firstLineUsed = labelWidth;
     shape.ragged = l_.ragged;
     shape.hyphenWidth = charWidth(f, '-');
-    std::vector<uint32_t> lines = breakLines(words, shape);
+    std::vector<uint32_t>& lines = lines_;
+    breakLines(words, shape, lines);
     int n = static_cast<int>(lines.size());
     for (int i = 0; i < n; ++i) {
       if (i > 0) {
@@ -242,11 +243,23 @@ class Builder {
     std::string_view s = doc_.source(b.file).view();
     bool md = doc_.format != Format::Latex;
     std::vector<uint32_t> breaks;
-    for (uint32_t i = b.range.begin; i < b.range.end && i + 1 < s.size(); ++i) {
-      if (md && s[i] == '\n' && i >= 1 && (s[i - 1] == '\\' || (i >= 2 && s[i - 1] == ' ' && s[i - 2] == ' ')))
-        breaks.push_back(i);
-      if (!md && s[i] == '\\' && s[i + 1] == '\\') {
-        breaks.push_back(i);
+    if (s.size() < 2) return;
+    // Candidates found with memchr (a newline in Markdown, a backslash in
+    // LaTeX): a byte loop over every block was half of the paragraph cost.
+    const size_t limit = std::min<size_t>(b.range.end, s.size() - 1);
+    const char want = md ? '\n' : '\\';
+    for (size_t i = b.range.begin; i < limit;) {
+      const void* hit = std::memchr(s.data() + i, want, limit - i);
+      if (!hit) break;
+      i = static_cast<size_t>(static_cast<const char*>(hit) - s.data());
+      if (md) {
+        if (i >= 1 && (s[i - 1] == '\\' || (i >= 2 && s[i - 1] == ' ' && s[i - 2] == ' ')))
+          breaks.push_back(static_cast<uint32_t>(i));
+        ++i;
+      } else if (s[i + 1] == '\\') {
+        breaks.push_back(static_cast<uint32_t>(i));
+        i += 2;
+      } else {
         ++i;
       }
     }
@@ -263,6 +276,8 @@ class Builder {
  private:
   const CvDocument& doc_;
   const Layout& l_;
+  std::vector<Word> words_;
+  std::vector<uint32_t> lines_;
 };
 
 // What a LaTeX block of kind Other does to the vertical list.
@@ -417,6 +432,24 @@ ColumnPlan planColumns(const CvDocument& doc, const Layout& l) {
   plan.groupOf.assign(doc.blocks.size(), -1);
   if (doc.format != Format::Latex) return plan;
   std::string_view s = doc.source(0).view();
+  // The main file's blocks by source position, so each column finds its
+  // blocks by binary search (a scan of every block per minipage was
+  // quadratic on documents with thousands of them).
+  std::vector<size_t> byPos;
+  for (size_t bi = 0; bi < doc.blocks.size(); ++bi)
+    if (doc.blocks[bi].file == 0) byPos.push_back(bi);
+  std::stable_sort(byPos.begin(), byPos.end(),
+                   [&](size_t a, size_t b) { return doc.blocks[a].range.begin < doc.blocks[b].range.begin; });
+  // Blocks not yet in a group whose first byte lies in [from, to), in block order.
+  auto blocksIn = [&](uint32_t from, uint32_t to) {
+    std::vector<size_t> out;
+    auto it = std::lower_bound(byPos.begin(), byPos.end(), from,
+                               [&](size_t bi, uint32_t v) { return doc.blocks[bi].range.begin < v; });
+    for (; it != byPos.end() && doc.blocks[*it].range.begin < to; ++it)
+      if (plan.groupOf[*it] < 0) out.push_back(*it);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
   // multicols{n}: the content flows through n columns of equal width.
   for (size_t p = s.find("\\begin{multicols"); p != std::string_view::npos; p = s.find("\\begin{multicols", p + 1)) {
     size_t brace = s.find('{', p + 16);
@@ -428,16 +461,15 @@ ColumnPlan planColumns(const CvDocument& doc, const Layout& l) {
     g.balance = n;
     g.widths.push_back((l.textW - (n - 1) * 10) / n);
     g.columns.emplace_back();
-    for (size_t bi = 0; bi < doc.blocks.size(); ++bi) {
-      const Block& b = doc.blocks[bi];
-      if (b.file == 0 && b.range.begin > p && b.range.begin < end && plan.groupOf[bi] < 0) {
-        g.columns.back().push_back(bi);
-        plan.groupOf[bi] = static_cast<int>(plan.groups.size());
-      }
+    for (size_t bi : blocksIn(static_cast<uint32_t>(p) + 1, static_cast<uint32_t>(end))) {
+      g.columns.back().push_back(bi);
+      plan.groupOf[bi] = static_cast<int>(plan.groups.size());
     }
     if (!g.columns.back().empty()) plan.groups.push_back(std::move(g));
   }
-  std::vector<ByteRange> outer = minipageExtents(s);
+  // No minipage anywhere: skip the byte scan of the whole source.
+  std::vector<ByteRange> outer;
+  if (s.find("\\begin{minipage}") != std::string_view::npos) outer = minipageExtents(s);
   for (size_t i = 0; i < outer.size(); ++i) {
     bool join = i > 0 && !plan.groups.empty() && !blankLineBetween(s, outer[i - 1].end, outer[i].begin);
     if (!join) plan.groups.emplace_back();
@@ -447,12 +479,9 @@ ColumnPlan planColumns(const CvDocument& doc, const Layout& l) {
     g.widths.push_back(std::clamp(w, 30.0, l.textW));
     g.fixedHeight = std::max(g.fixedHeight, h);
     g.columns.emplace_back();
-    for (size_t bi = 0; bi < doc.blocks.size(); ++bi) {
-      const Block& b = doc.blocks[bi];
-      if (b.file == 0 && b.range.begin >= outer[i].begin && b.range.begin < outer[i].end && plan.groupOf[bi] < 0) {
-        g.columns.back().push_back(bi);
-        plan.groupOf[bi] = static_cast<int>(plan.groups.size() - 1);
-      }
+    for (size_t bi : blocksIn(outer[i].begin, outer[i].end)) {
+      g.columns.back().push_back(bi);
+      plan.groupOf[bi] = static_cast<int>(plan.groups.size() - 1);
     }
   }
   return plan;
@@ -721,6 +750,7 @@ std::shared_ptr<PageEstimate> estimate(const CvDocument& doc, const Config& conf
   if (doc.files.empty()) return nullptr;
   Layout l = layoutFor(doc, config);
   Builder bld(doc, l);
+  bld.items.reserve(doc.blocks.size() * 6 + 16);
   bld.trace = trace != nullptr;
   if (doc.format != Format::Latex) yamlTitle(doc, l, bld);
   std::vector<size_t> order(doc.blocks.size());

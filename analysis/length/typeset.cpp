@@ -47,43 +47,67 @@ int spaceFactor(std::string_view w) {
 
 }  // namespace
 
-std::vector<Word> measureWords(std::string_view text, const Font& font) {
-  std::vector<Word> out;
+void measureWords(std::string_view text, const Font& font, std::vector<Word>& out) {
+  out.clear();
+  // The interword glue for each space factor, computed once per paragraph.
+  const double space = font.space(), stretch = font.stretch(), shrink = font.shrink(), extra = font.extraSpace();
+  auto glueFor = [&](int sf) {
+    Glue g{space, stretch * sf / 1000.0, shrink * 1000.0 / sf};
+    if (sf >= 2000) g.w += extra;
+    return g;
+  };
+  const Glue g1000 = glueFor(1000);
   size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && isSpace(text[i])) ++i;
-    if (i >= text.size()) break;
+  const size_t n = text.size();
+  while (i < n) {
+    while (i < n && isSpace(text[i])) ++i;
+    if (i >= n) break;
     size_t b = i;
-    while (i < text.size() && !isSpace(text[i])) ++i;
+    int letters = 0;
+    bool alpha = true;
+    // One pass finds the word's end and counts its letters.
+    while (i < n && !isSpace(text[i])) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c < 0x80) {
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++letters;
+        else if (c != '-' && c != ',' && c != '.' && c != ';' && c != ':' && c != ')' && c != '(') alpha = false;
+        ++i;
+        continue;
+      }
+      char32_t cp;
+      int len = decodeUtf8(text, i, cp);
+      if (len <= 0) len = 1;
+      if (isLetter(cp)) ++letters;
+      else alpha = false;
+      i += static_cast<size_t>(len);  // a valid sequence holds no space byte
+    }
     std::string_view w = text.substr(b, i - b);
-    Word word;
+    Word& word = out.emplace_back();
     word.textBegin = static_cast<uint32_t>(b);
     word.textEnd = static_cast<uint32_t>(i);
     word.width = wordWidth(font, w);
-    int letters = 0;
-    bool alpha = true;
-    for (size_t k = 0; k < w.size();) {
-      char32_t cp;
-      int n = decodeUtf8(w, k, cp);
-      if (n <= 0) n = 1;
-      if (isLetter(cp)) ++letters;
-      else if (cp != '-' && cp != ',' && cp != '.' && cp != ';' && cp != ':' && cp != ')' && cp != '(')
-        alpha = false;
-      k += n;
-    }
     word.letters = static_cast<uint16_t>(letters);
     word.hyphenable = alpha && letters >= 6;
     int sf = spaceFactor(w);
-    word.after = {font.space(), font.stretch() * sf / 1000.0, font.shrink() * 1000.0 / sf};
-    if (sf >= 2000) word.after.w += font.extraSpace();
-    out.push_back(word);
+    word.after = sf == 1000 ? g1000 : glueFor(sf);
   }
+}
+
+std::vector<Word> measureWords(std::string_view text, const Font& font) {
+  std::vector<Word> out;
+  measureWords(text, font, out);
   return out;
 }
 
 std::vector<uint32_t> breakLines(const std::vector<Word>& words, const ParShape& shape) {
   std::vector<uint32_t> starts;
-  if (words.empty()) return starts;
+  breakLines(words, shape, starts);
+  return starts;
+}
+
+void breakLines(const std::vector<Word>& words, const ParShape& shape, std::vector<uint32_t>& starts) {
+  starts.clear();
+  if (words.empty()) return;
   starts.push_back(0);
   double w = shape.indent + shape.firstLineUsed + words[0].width;
   double stretch = 0, shrink = 0;
@@ -124,7 +148,6 @@ std::vector<uint32_t> breakLines(const std::vector<Word>& words, const ParShape&
     w = carry;
     stretch = shrink = 0;
   }
-  return starts;
 }
 
 PageBreakResult breakPages(const std::vector<VItem>& items, double goal, double topskip) {

@@ -51,12 +51,15 @@ struct ParShape {
 // Splits prose into words measured in a font. Sentence-ending punctuation
 // widens the following space as TeX's space factor does (\nonfrenchspacing).
 std::vector<Word> measureWords(std::string_view text, const Font& font);
+// The same into `out` (cleared first), so a caller can reuse its buffer.
+void measureWords(std::string_view text, const Font& font, std::vector<Word>& out);
 
 // Breaks words into lines; returns the index of the first word of each line
 // (empty input gives no lines). First fit with shrink, as TeX's optimum fit
 // mostly agrees on the line count; a word that would leave a very loose line
 // is hyphenated when long enough.
 std::vector<uint32_t> breakLines(const std::vector<Word>& words, const ParShape& shape);
+void breakLines(const std::vector<Word>& words, const ParShape& shape, std::vector<uint32_t>& starts);
 
 // An item of the vertical list.
 struct VItem {
