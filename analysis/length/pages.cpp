@@ -79,6 +79,31 @@ bool startsWithListMarker(std::string_view t) {
   return (t[i] == '.' || t[i] == ')') && i + 1 < t.size() && t[i + 1] == ' ';
 }
 
+// A pandoc definition-list item the Markdown front end joined into one
+// block, term first ("Acme Ltd\n:   Engineer, 2019-2021 ..."): the source
+// byte of the definition's ':' (or '~') marker, 0 when the block is not one.
+// pandoc typesets it as `\item[term] definition` in a description list.
+uint32_t definitionMarker(std::string_view src, const Block& b) {
+  size_t end = std::min<size_t>(b.range.end, src.size());
+  for (size_t i = b.range.begin; i < end;) {
+    const void* hit = std::memchr(src.data() + i, '\n', end - i);
+    if (!hit) break;
+    size_t j = static_cast<size_t>(static_cast<const char*>(hit) - src.data()) + 1;
+    i = j;
+    for (int sp = 0; sp < 2 && j < end && src[j] == ' '; ++sp) ++j;
+    if (j + 1 < end && (src[j] == ':' || src[j] == '~') && (src[j + 1] == ' ' || src[j + 1] == '\t'))
+      return static_cast<uint32_t>(j);
+  }
+  return 0;
+}
+
+// True when the source line holding `at` starts with a space or tab.
+bool indentedLine(std::string_view src, uint32_t at) {
+  size_t i = std::min<size_t>(at, src.size());
+  while (i > 0 && src[i - 1] != '\n') --i;
+  return i < src.size() && (src[i] == ' ' || src[i] == '\t');
+}
+
 // Text inside raw HTML <div> blocks between two Markdown blocks: pandoc
 // parses a div's content as Markdown and drops only the tags, so it typesets.
 // Returns (source byte, text) per paragraph of such text.
@@ -198,11 +223,19 @@ class Builder {
 
   // Typesets prose as a paragraph: \parskip glue, then one box per line with
   // club/widow penalties between them. Returns the number of lines.
+  // `labelEnd` > 0: the text before it is a run-in label already measured
+  // into `labelWidth` (a description item's term); only the rest is broken
+  // into lines, and the first line still starts where the label does.
   int paragraph(const Block& b, std::string_view text, SizeIdx size, std::string_view variant, double hsize,
-                double indent, Glue parskip, bool afterHeading, double labelWidth = 0) {
+                double indent, Glue parskip, bool afterHeading, double labelWidth = 0, uint32_t labelEnd = 0) {
     Font f = l_.font(size, variant);
     std::vector<Word>& words = words_;  // reused: no allocation per paragraph
     measureWords(text, f, words);
+    if (labelEnd > 0) {
+      size_t k = 0;
+      while (k < words.size() && words[k].textBegin < labelEnd) ++k;
+      words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(k));
+    }
     markHardBreaks(b, words);
     SizeStep st = l_.size(size);
     if (!afterHeading) space(parskip);
@@ -226,7 +259,7 @@ class Builder {
         if (i == n - 1) p += 150;                        // \widowpenalty
         penalty(std::min(p, kNoBreak));
       }
-      box(st.baselineskip, 0.7 * st.size, refAt(b, words[lines[i]].textBegin));
+      box(st.baselineskip, 0.7 * st.size, refAt(b, i == 0 && labelEnd > 0 ? 0 : words[lines[i]].textBegin));
       if (trace) {
         uint32_t e = i + 1 < n ? words[lines[i + 1] - 1].textEnd : words.back().textEnd;
         traceText.emplace_back(items.size() - 1, std::string(text.substr(words[lines[i]].textBegin,
@@ -513,8 +546,11 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
   int sizeSwitch = -1;
 
   int listDepth = 0;
+  bool inDefList = false;  // the open list is a description list (pandoc definitions)
+  bool defTight = true;    // ... and pandoc set it \tightlist
   bool afterHeading = false;
-  bool tight = true;
+  // Per list level (1..4, as the model nests them): pandoc set it \tightlist.
+  bool tightAt[5] = {true, true, true, true, true};
   const Block* prev = nullptr;
   auto closeLists = [&](int toDepth) {
     while (listDepth > toDepth) {
@@ -523,6 +559,62 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
       bld.addvspace(ls.topsep);
       --listDepth;
     }
+    if (listDepth == 0) inDefList = false;
+  };
+  // A pandoc definition item (see definitionMarker): an \item[term] of a
+  // description list. The term is set bold on the first line, the definition
+  // runs on after it and wraps at the list's left margin. False when the
+  // block has no term before its marker (typeset as a plain paragraph then).
+  auto definitionItem = [&](size_t bi, uint32_t marker) {
+    const Block& b = doc.blocks[bi];
+    std::string_view text = b.prose.text;
+    std::vector<Word> tw = measureWords(text, l.font(kNormal, "bf"));
+    size_t k = 0;
+    while (k < tw.size() && b.prose.toSource(tw[k].textBegin) < marker) ++k;
+    if (k == 0 || k == tw.size()) return false;
+    double term = 0;
+    for (size_t j = 0; j < k; ++j) {
+      std::string_view w = text.substr(tw[j].textBegin, tw[j].textEnd - tw[j].textBegin);
+      // The front end joins term and definition with ": "; pandoc has no colon.
+      if (j + 1 == k && w.size() > 1 && w.back() == ':') term += wordWidth(l.font(kNormal, "bf"), w.substr(0, w.size() - 1));
+      else term += tw[j].width;
+      if (j + 1 < k) term += tw[j].after.w;
+    }
+    const ListStyle& ls = l.lists[0];
+    bool opensAfterText = false;
+    if (!inDefList) {
+      closeLists(0);
+      // pandoc writes \tightlist unless a definition is a paragraph: a blank
+      // line before it, or more indented content after a blank line.
+      defTight = true;
+      for (size_t n = bi; n < doc.blocks.size(); ++n) {
+        const Block& d = doc.blocks[n];
+        if (d.file != 0 || (d.kind != BlockKind::Paragraph && d.kind != BlockKind::EntryHeader)) break;
+        uint32_t m = definitionMarker(src0, d);
+        if (!m) break;
+        if (blankLineBetween(src0, d.range.begin, m)) defTight = false;
+        if (n + 1 < doc.blocks.size() && doc.blocks[n + 1].file == 0 &&
+            blankLineBetween(src0, d.range.end, doc.blocks[n + 1].range.begin) &&
+            indentedLine(src0, doc.blocks[n + 1].range.begin))
+          defTight = false;
+      }
+      opensAfterText = !afterHeading;
+      if (!afterHeading) {
+        bld.penalty(kItemPenalty);
+        bld.addvspace(ls.topsep + ls.partopsep);
+      }
+      listDepth = 1;
+      inDefList = true;
+    } else {
+      closeLists(1);  // a list inside the previous definition
+      bld.penalty(kItemPenalty);
+      bld.addvspace(l.pandoc && defTight ? Glue{} : ls.itemsep);
+    }
+    Glue parsep = l.pandoc && defTight ? (opensAfterText ? l.parskip : Glue{}) : ls.parsep;
+    bld.paragraph(b, text, kNormal, "rm", l.textW - ls.leftmargin, 0, parsep, afterHeading,
+                  term + l.labelSep - ls.leftmargin, tw[k].textBegin);
+    afterHeading = false;
+    return true;
   };
   auto listIndent = [&](int depth) {
     double ind = 0;
@@ -568,9 +660,10 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
       int rules = thematicBreaksBetween(src0, prev->range.end, b.range.begin);
       for (int r = 0; r < rules; ++r) {
         closeLists(0);
-        bld.space(l.parskip);
-        // The rule box has no depth: the line after it sits a descender higher.
-        bld.box(l.size(kNormal).baselineskip - 1.5, 0.7 * l.sizes[kNormal].size, SourceRef{});
+        if (!afterHeading) bld.space(l.parskip);  // right after a heading: none (measured)
+        // The rule (0.5pt high, no depth) sits a full \baselineskip below the
+        // line before it (TeX's box dump: 6pt \parskip + 12pt at 10pt).
+        bld.box(l.size(kNormal).baselineskip, 0.7 * l.sizes[kNormal].size, SourceRef{});
         afterHeading = false;
       }
     }
@@ -607,20 +700,33 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
       }
       case BlockKind::Bullet: {
         int level = std::clamp<int>(b.level == 0 ? 1 : b.level, 1, 4);
+        // A list inside a definition nests in the description list.
+        if (inDefList) level = std::min(level + 1, 4);
         bool opensAfterText = false;
         if (level > listDepth) {
           // Opening list(s): \@beginparpenalty, topsep (+ partopsep after a paragraph).
           // Markdown: a list is tight unless a blank line separates its items,
           // or an item's content starts with a nested list (pandoc: "(912) 555"
           // is an ordered list under fancy_lists).
-          if (listDepth == 0 && md) {
-            tight = !startsWithListMarker(text);
+          if ((listDepth == 0 || (inDefList && listDepth == 1)) && md) {
+            // Each list has its own tightness: a blank line between two items
+            // loosens the list of the shallower one (a blank line before a
+            // nested list loosens its parent, not the nested list).
+            int shift = inDefList ? 1 : 0;
+            auto modelLevel = [&](const Block& x) { return std::clamp<int>((x.level == 0 ? 1 : x.level) + shift, 1, 4); };
+            for (int d = 1; d <= 4; ++d) tightAt[d] = true;
+            if (startsWithListMarker(text)) tightAt[level] = false;
             for (size_t k = bi + 1; k < doc.blocks.size() && doc.blocks[k].kind == BlockKind::Bullet; ++k) {
-              if (blankLineBetween(src0, doc.blocks[k - 1].range.end, doc.blocks[k].range.begin)) tight = false;
-              if (doc.blocks[k].level == doc.blocks[bi].level && startsWithListMarker(doc.blocks[k].prose.text))
-                tight = false;
+              int a = modelLevel(doc.blocks[k - 1]), c = modelLevel(doc.blocks[k]);
+              if (blankLineBetween(src0, doc.blocks[k - 1].range.end, doc.blocks[k].range.begin))
+                tightAt[std::min(a, c)] = false;
+              if (startsWithListMarker(doc.blocks[k].prose.text)) tightAt[c] = false;
             }
             opensAfterText = !afterHeading;
+          } else if (md && listDepth >= 1 && !tightAt[listDepth]) {
+            // A list nested in an item of a loose list: \parskip before its
+            // first item, as after running text (measured; none in a tight one).
+            opensAfterText = true;
           }
           while (listDepth < level) {
             const ListStyle& ls = l.lists[listDepth];
@@ -636,11 +742,11 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
           closeLists(level);
           const ListStyle& ls = l.lists[level - 1];
           bld.penalty(kItemPenalty);
-          bld.addvspace(l.pandoc && tight ? Glue{} : macroItem(b) ? Glue{0, 1, 0} : ls.itemsep);
+          bld.addvspace(l.pandoc && tightAt[level] ? Glue{} : macroItem(b) ? Glue{0, 1, 0} : ls.itemsep);
         }
         const ListStyle& ls = l.lists[level - 1];
         // Measured: pandoc's tight list still gets \parskip after running text.
-        Glue parsep = l.pandoc && tight ? (opensAfterText ? l.parskip : Glue{}) : ls.parsep;
+        Glue parsep = l.pandoc && tightAt[level] ? (opensAfterText ? l.parskip : Glue{}) : ls.parsep;
         double indent = listIndent(level);
         SizeIdx size = sizeSwitch >= 0 ? static_cast<SizeIdx>(sizeSwitch) : kNormal;
         if (macroItem(b)) {
@@ -658,6 +764,8 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
       case BlockKind::Paragraph:
       case BlockKind::Contact:
       case BlockKind::EntryHeader: {
+        if (md && b.file == 0)
+          if (uint32_t marker = definitionMarker(src0, b); marker && definitionItem(bi, marker)) break;
         // A paragraph right after a list item without a blank line continues
         // that item in Markdown; otherwise it ends the lists.
         bool inItem = md && listDepth > 0 && prev && !blankLineBetween(src0, prev->range.end, b.range.begin) &&
@@ -688,7 +796,8 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
         // A Markdown block quote: pandoc's quote environment, indented 2.5em both sides.
         if (md && b.file == 0 && b.range.begin < src0.size() && src0[b.range.begin] == '>')
           hsize -= 2 * l.lists[0].leftmargin;
-        Glue before = listDepth > 0 ? (l.pandoc && tight ? Glue{} : l.lists[listDepth - 1].parsep) : l.parskip;
+        Glue before =
+            listDepth > 0 ? (l.pandoc && tightAt[std::min(listDepth, 4)] ? Glue{} : l.lists[listDepth - 1].parsep) : l.parskip;
         // moderncv: an entry's description sits 13.4pt below its title line (measured).
         if (l.moderncv && prev && prev->kind == BlockKind::EntryHeader) before = {1.4, 0, 0};
         // moderncv: \cventry and \cvitem lines are spaced a little (3.9pt, 2.7pt measured).
