@@ -444,6 +444,32 @@ TEST_CASE("server: latest text wins: a burst of edits publishes only current ver
   CHECK(c.shutdownAndExit() == 0);
 }
 
+TEST_CASE("server: edits one at a time (linted on the I/O thread) publish each version's own analysis") {
+  // Each edit waits for its diagnostics, as a person typing does: the worker
+  // is idle and nothing else is waiting, so the lint runs inline. Every
+  // publish must be the analysis of exactly that version's text, and a
+  // request between edits (answered on the worker) still sees the current text.
+  Session s(kCv);
+  LspClient& c = s.c;
+  const std::string& uri = s.uri;
+  REQUIRE(c.diagnostics(uri, 1).is_object());
+  std::string text = kCv;
+  for (int v = 2; v <= 12; ++v) {
+    std::string ins = v % 3 == 0 ? "Responsible for " : "x";
+    c.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", v}}},
+                                        {"contentChanges", {change(kEmojiLine, 2, ins)}}});
+    size_t lineStart = 0;
+    for (uint32_t l = 0; l < kEmojiLine; ++l) lineStart = text.find('\n', lineStart) + 1;
+    text.insert(lineStart + 2, ins);  // character 2: after "- ", ASCII so far
+    json p = c.diagnostics(uri, v);
+    REQUIRE(p.is_object());
+    CHECK(project(p["diagnostics"]) == engineDiagnostics(text, Format::Markdown));
+    json h = c.request("textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", position(kEmojiLine, 2)}});
+    CHECK(h.contains("result"));
+  }
+  CHECK(c.shutdownAndExit() == 0);
+}
+
 TEST_CASE("server: shutdown, then everything but exit is InvalidRequest; exit codes") {
   {
     LspClient c;
