@@ -91,8 +91,8 @@ bool isVersion(const std::string& w) {
   return std::all_of(w.begin(), w.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '.'; });
 }
 
-bool inList(const std::string& w, std::initializer_list<const char*> words) {
-  for (const char* x : words)
+bool inList(const std::string& w, std::initializer_list<std::string_view> words) {
+  for (std::string_view x : words)
     if (w == x) return true;
   return false;
 }

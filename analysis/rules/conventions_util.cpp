@@ -8,22 +8,44 @@
 
 namespace cvlint::conv {
 
+namespace {
+inline bool asciiWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+// Word character at i (ASCII answered from the byte) and its length in bytes;
+// 0 at a decoding stop.
+inline int wordCharAt(std::string_view text, size_t i, bool& word) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    word = asciiWordByte(c);
+    return 1;
+  }
+  char32_t cp;
+  int n = decodeUtf8(text, i, cp);
+  word = n > 0 && isWordChar(cp);
+  return n;
+}
+}  // namespace
+
 std::vector<Word> words(std::string_view text) {
   std::vector<Word> out;
+  out.reserve(text.size() / 6 + 1);
   size_t i = 0;
-  while (i < text.size()) {
-    char32_t cp;
-    int n = decodeUtf8(text, i, cp);
-    if (n <= 0) break;
-    if (!isWordChar(cp)) {
-      i += static_cast<size_t>(n);
+  const size_t n = text.size();
+  while (i < n) {
+    bool word;
+    int len = wordCharAt(text, i, word);
+    if (len <= 0) break;
+    if (!word) {
+      i += static_cast<size_t>(len);
       continue;
     }
     size_t b = i;
-    while (i < text.size()) {
-      n = decodeUtf8(text, i, cp);
-      if (n <= 0 || !isWordChar(cp)) break;
-      i += static_cast<size_t>(n);
+    i += static_cast<size_t>(len);
+    while (i < n) {
+      len = wordCharAt(text, i, word);
+      if (len <= 0 || !word) break;
+      i += static_cast<size_t>(len);
     }
     out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
   }
@@ -384,7 +406,7 @@ std::string headingSkeleton(const CvDocument& doc, std::string_view title, bool 
 bool isTechnicalRole(std::string_view role) {
   // Whole words of the role name ("backend-developer", "Data Scientist"),
   // matched by stem so "developer", "development" and "devops" all count.
-  static const char* kStems[] = {"develop", "engineer", "software", "data", "devops", "sre", "backend", "frontend",
+  static constexpr std::string_view kStems[] = {"develop", "engineer", "software", "data", "devops", "sre", "backend", "frontend",
                                  "fullstack", "programmer", "architect", "scientist", "security", "cloud", "platform",
                                  "machine", "ml", "ai", "qa", "test", "web", "mobile", "android", "ios", "it",
                                  "technical", "infrastructure", "network", "systems", "analyst", "coder", "full",
@@ -392,8 +414,8 @@ bool isTechnicalRole(std::string_view role) {
   std::string r = lower(role);
   for (const Word& w : words(r)) {
     std::string_view word = std::string_view(r).substr(w.begin, w.end - w.begin);
-    for (const char* stem : kStems) {
-      size_t n = std::strlen(stem);
+    for (std::string_view stem : kStems) {
+      size_t n = stem.size();
       bool shortStem = n <= 3;
       if (shortStem ? word == stem : word.substr(0, n) == stem) return true;
     }

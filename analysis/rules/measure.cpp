@@ -234,7 +234,8 @@ bool hasMeasurement(std::string_view text) {
       i = j > i ? j : i + 1;
     }
   }
-  std::vector<Word> words = tokenize(text);
+  auto shared = tokenizeShared(text);
+  const std::vector<Word>& words = *shared;
   for (size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
     if (w.inUrl) continue;

@@ -63,9 +63,9 @@ bool isNumber(std::string_view w) {
 }
 
 bool isMonthOrNumber(std::string_view w) {
-  static const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+  static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
   if (!w.empty() && w[0] >= '0' && w[0] <= '9') return true;
-  for (const char* m : kMonths)
+  for (std::string_view m : kMonths)
     if (w.substr(0, 3) == m) return true;
   return false;
 }
@@ -112,7 +112,7 @@ const char* detailOf(std::string_view t, uint32_t fb, uint32_t fe, const std::ve
     if ((a == "children" || a == "dependants" || a == "dependents") && label(i) && isNumber(b)) return "marital status";
   }
   // Values on their own, or as one of a comma list ("British national, married, 2 children").
-  static const char* kMarital[] = {"married", "single", "divorced", "widowed", "separated"};
+  static constexpr std::string_view kMarital[] = {"married", "single", "divorced", "widowed", "separated"};
   size_t b = 0;
   while (b <= field.size()) {
     size_t e = field.find(',', b);
@@ -121,8 +121,8 @@ const char* detailOf(std::string_view t, uint32_t fb, uint32_t fe, const std::ve
     if (size_t colon = part.find(':'); colon != std::string_view::npos) part.remove_prefix(colon + 1);  // "Status: Single"
     while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
     while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
-    for (const char* m : kMarital)
-      if (part == m || (part.substr(0, std::strlen(m) + 5) == std::string(m) + " with")) return "marital status";
+    for (std::string_view m : kMarital)
+      if (part == m || (part.substr(0, m.size()) == m && part.substr(m.size(), 5) == " with")) return "marital status";  // "married with 2 children"
     if (part == "male" || part == "female") return "gender";
     b = e + 1;
   }

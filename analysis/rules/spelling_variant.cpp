@@ -56,11 +56,17 @@ struct Lookup {
     for (const Pair& p : kPairs) add(p.us, &p, false);
   }
   bool anyOther = false;  // a key the letter filter cannot describe
+  static char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+  // False when no key, nor the word less a final "s", can equal the word
+  // lowercased: checked on the word as written, before lowercasing it.
+  bool mayHold(std::string_view w) const {
+    if (w.size() > maxLen + 1 || w.size() > 64 || w.size() < minLen) return false;
+    if (anyOther || w.size() < 2) return true;
+    char a = lowerAscii(w[0]), b = lowerAscii(w[1]);
+    return a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' && (firstTwo[a - 'a'] >> (b - 'a') & 1u);
+  }
   const Entry* find(std::string_view w) const {
     if (w.size() < minLen || w.size() > maxLen) return nullptr;
-    if (!anyOther && w.size() >= 2 && !(w[0] >= 'a' && w[0] <= 'z' && w[1] >= 'a' && w[1] <= 'z' &&
-                       (firstTwo[w[0] - 'a'] >> (w[1] - 'a') & 1u)))
-      return nullptr;
     auto it = words.find(w);
     return it == words.end() ? nullptr : &it->second;
   }
@@ -171,25 +177,27 @@ class SpellingVariant final : public Rule {
     auto ws = conv::words(t);
     auto text = [&](size_t i) { return std::string_view(t).substr(ws[i].begin, ws[i].end - ws[i].begin); };
     auto lowerAt = [&](size_t i) { return i < ws.size() ? conv::lower(text(i)) : std::string(); };
-    // Quote state at each word: inside "..." or “...”.
-    std::vector<bool> quoted(ws.size(), false);
-    {
-      bool straight = false, curly = false;
-      size_t wi = 0;
-      for (size_t i = 0; i < t.size(); ++i) {
-        while (wi < ws.size() && ws[wi].begin == i) quoted[wi++] = straight || curly;
+    // Quote state at a word: inside "..." or “...”, from the bytes before it.
+    // Read forward only as far as the last word in a pair (words in no pair
+    // never ask).
+    bool straight = false, curly = false;
+    size_t scanned = 0;
+    auto quotedAt = [&](size_t wi) {
+      for (; scanned < ws[wi].begin; ++scanned) {
+        size_t i = scanned;
         if (t[i] == '"') straight = !straight;
         else if (t[i] != '\xE2') continue;
         else if (t.compare(i, 3, "\xE2\x80\x9C") == 0) curly = true;
         else if (t.compare(i, 3, "\xE2\x80\x9D") == 0) curly = false;
       }
-    }
+      return straight || curly;
+    };
     const Lookup& lk = lookup();
     char buf[64];
     for (size_t i = 0; i < ws.size(); ++i) {
-      // Lowercased into a buffer: no allocation for the many words in no pair.
       std::string_view w = text(i);
-      if (w.size() > lk.maxLen + 1 || w.size() > sizeof buf) continue;
+      if (!lk.mayHold(w)) continue;
+      // Lowercased into a buffer: no allocation per word.
       for (size_t k = 0; k < w.size(); ++k) {
         char c = w[k];
         buf[k] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
@@ -204,7 +212,7 @@ class SpellingVariant final : public Rule {
         plural = e != nullptr;
       }
       if (e) pair = e->pair, isGb = e->isGb;
-      if (!pair || quoted[i] || b.prose.overlapsCode(ws[i].begin, ws[i].end)) continue;
+      if (!pair || quotedAt(i) || b.prose.overlapsCode(ws[i].begin, ws[i].end)) continue;
       if (technicalToken(t, ws[i]) || allowed(ctx, text(i))) continue;
       if (isName(t, ws, i)) continue;
       std::string prev = i > 0 ? lowerAt(i - 1) : std::string(), next = lowerAt(i + 1);

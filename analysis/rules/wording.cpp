@@ -30,11 +30,11 @@ bool urlLike(std::string_view chunk) {
   if (contains(chunk, "://") || chunk.rfind("www.", 0) == 0) return true;
   size_t at = chunk.find('@');
   if (at != std::string_view::npos && at > 0 && chunk.find('.', at) != std::string_view::npos) return true;
-  static const char* kTlds[] = {".com", ".io", ".org", ".net", ".dev", ".co.uk", ".ac.uk", ".ai", ".app", ".me"};
-  for (const char* t : kTlds) {
+  static constexpr std::string_view kTlds[] = {".com", ".io", ".org", ".net", ".dev", ".co.uk", ".ac.uk", ".ai", ".app", ".me"};
+  for (std::string_view t : kTlds) {
     size_t p = chunk.find(t);
     if (p != std::string_view::npos && p > 0) {
-      size_t q = p + std::strlen(t);
+      size_t q = p + t.size();
       if (q == chunk.size() || chunk[q] == '/' || chunk[q] == ')' || chunk[q] == ',' || chunk[q] == '.') return true;
     }
   }
@@ -141,7 +141,7 @@ struct SvHash {
   size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
 };
 struct TokenCache {
-  std::unordered_map<std::string, std::vector<Word>, SvHash, std::equal_to<>> words;
+  std::unordered_map<std::string, std::shared_ptr<const std::vector<Word>>, SvHash, std::equal_to<>> words;
   size_t bytes = 0;
   uint64_t generation = 0;
 };
@@ -160,12 +160,12 @@ TokenCache& tokenCache() {
 
 void syncTokenCache() { tokenCache(); }
 
-std::vector<Word> tokenize(std::string_view s) {
-  if (s.size() > 4096) return tokenizeText(s);
+std::shared_ptr<const std::vector<Word>> tokenizeShared(std::string_view s) {
+  if (s.size() > 4096) return std::make_shared<const std::vector<Word>>(tokenizeText(s));
   TokenCache& cache = tokenCache();
   auto it = cache.words.find(s);
   if (it != cache.words.end()) return it->second;
-  std::vector<Word> out = tokenizeText(s);
+  auto out = std::make_shared<const std::vector<Word>>(tokenizeText(s));
   if (cache.bytes > (256u << 10)) {
     cache.words.clear();
     cache.bytes = 0;
@@ -175,6 +175,8 @@ std::vector<Word> tokenize(std::string_view s) {
   return out;
 }
 
+std::vector<Word> tokenize(std::string_view s) { return *tokenizeShared(s); }
+
 std::string_view Text::gapAfter(size_t i) const {
   size_t b = words[i].end;
   size_t e = i + 1 < words.size() ? words[i + 1].begin : text.size();
@@ -182,21 +184,21 @@ std::string_view Text::gapAfter(size_t i) const {
 }
 
 bool isLeadingAdverb(std::string_view w) {
-  static const char* kAdverbs[] = {"successfully", "actively", "effectively", "primarily", "mainly", "also",
+  static constexpr std::string_view kAdverbs[] = {"successfully", "actively", "effectively", "primarily", "mainly", "also",
                                    "directly", "closely", "jointly", "personally", "independently", "proactively",
                                    "collaboratively", "heavily", "extensively", "regularly", "consistently",
                                    "partially", "partly", "largely", "fully", "solely", "then", "later",
                                    "subsequently", "initially", "frequently", "often", "additionally",
                                    "continuously", "routinely", "occasionally", "briefly", "formally"};
-  for (const char* a : kAdverbs)
+  for (std::string_view a : kAdverbs)
     if (w == a) return true;
-  static const char* kNotAdverbs[] = {"monthly", "quarterly", "friendly", "assembly", "anomaly", "butterfly",
+  static constexpr std::string_view kNotAdverbs[] = {"monthly", "quarterly", "friendly", "assembly", "anomaly", "butterfly",
                                       "italy", "family", "supply", "apply", "reply", "weekly", "yearly",
                                       "daily", "early", "likely", "only", "holy", "july", "rely", "ally",
                                       "poly", "bully", "jelly", "belly", "hourly", "costly", "timely",
                                       "orderly", "elderly", "lovely", "lonely", "ugly", "silly", "fly"};
   if (w.size() < 7 || w.substr(w.size() - 2) != "ly") return false;
-  for (const char* a : kNotAdverbs)
+  for (std::string_view a : kNotAdverbs)
     if (w == a) return false;
   return true;
 }
@@ -243,10 +245,10 @@ Opening opening(const Text& t, uint32_t labelEnd) {
   // "Instructor (2003 – 2005): Taught ...", "Full-stack developer - Wrote ...".
   // A label is a few words of a name, not a clause: it has no verb first and
   // no function words.
-  static const char* kFunction[] = {"for", "with", "on", "in", "of", "to", "the", "a", "an", "and", "by", "from", "at"};
+  static constexpr std::string_view kFunction[] = {"for", "with", "on", "in", "of", "to", "the", "a", "an", "and", "by", "from", "at"};
   bool simple = true;
   for (size_t i = start; i + 1 < w.size() && i < start + 6 && simple; ++i) {
-    for (const char* f : kFunction)
+    for (std::string_view f : kFunction)
       if (w[i].lower == f) simple = false;
     if (i == start && lexicon::looksLikeVerb(w[i].lower)) simple = false;
     if (!simple) break;
@@ -542,7 +544,7 @@ bool isChangeVerb(std::string_view lower) {
 }
 
 uint32_t objectEnd(const Text& t, size_t verb) {
-  static const char* kStops[] = {"using", "with", "through", "via", "by", "across", "for", "from", "when", "while",
+  static constexpr std::string_view kStops[] = {"using", "with", "through", "via", "by", "across", "for", "from", "when", "while",
                                  "after", "before", "during", "thanks", "which", "that", "and", "to", "in", "on",
                                  "at", "so", "as", "because", "leading", "resulting", "saving", "enabling", "without"};
   const auto& w = t.words;
@@ -550,7 +552,7 @@ uint32_t objectEnd(const Text& t, size_t verb) {
   for (size_t j = verb + 1; j < w.size(); ++j) {
     if (w[j].inUrl) break;
     bool stop = false;
-    for (const char* s : kStops)
+    for (std::string_view s : kStops)
       if (w[j].lower == s) stop = true;
     if (stop && j > verb + 1) break;
     std::string_view gap = t.gapAfter(j - 1);

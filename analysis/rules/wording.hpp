@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,6 +37,9 @@ struct Word {
 
 // Cached per thread, keyed by the text (see wording.cpp).
 std::vector<Word> tokenize(std::string_view text);
+// The same words, shared with the cache instead of copied: the rules ask for
+// the words of each bullet many times over.
+std::shared_ptr<const std::vector<Word>> tokenizeShared(std::string_view text);
 // Empties this thread's tokenize cache now if clearEngineCaches() was called
 // since it was filled (otherwise the next tokenize does it).
 void syncTokenCache();
@@ -54,8 +58,15 @@ inline bool inList(std::string_view w, std::initializer_list<std::string_view> l
 // A prose string with its words, for the engines.
 struct Text {
   std::string_view text;
-  std::vector<Word> words;
-  explicit Text(std::string_view t) : text(t), words(tokenize(t)) {}
+
+ private:
+  std::shared_ptr<const std::vector<Word>> owned_;  // declared before `words`, which refers to it
+
+ public:
+  const std::vector<Word>& words;
+  explicit Text(std::string_view t) : text(t), owned_(tokenizeShared(t)), words(*owned_) {}
+  Text(const Text& o) : text(o.text), owned_(o.owned_), words(*owned_) {}
+  Text& operator=(const Text&) = delete;
   std::string_view at(size_t i) const { return text.substr(words[i].begin, words[i].end - words[i].begin); }
   // Text between the end of word i and the start of word i + 1.
   std::string_view gapAfter(size_t i) const;
