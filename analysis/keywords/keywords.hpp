@@ -64,6 +64,24 @@ KeywordAnchor keywordAnchor(const CvDocument& doc);
 // empty) picks the list line with the most skills of the same kind.
 bool skillsListEdit(const CvDocument& doc, const std::string& item, const std::string& category, Edit& out);
 
+// The same for many items (one per missing keyword): the skills section's
+// lines, separators and skills are read once, not once per item.
+class SkillsLists {
+ public:
+  explicit SkillsLists(const CvDocument& doc);
+  bool edit(const std::string& item, const std::string& category, Edit& out) const;
+
+ private:
+  struct Line {
+    const Block* block;
+    bool list;                    // has a list separator
+    std::vector<uint32_t> skills; // skills named on it (list lines only)
+  };
+  const CvDocument& doc_;
+  int32_t section_ = -1;
+  std::vector<Line> lines_;
+};
+
 // advertText: the advert's contents when one was found and read; nullopt
 // when none is configured (the role profile is used instead). advertError:
 // set by the caller when an advert was configured but could not be read.

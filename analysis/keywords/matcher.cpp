@@ -258,7 +258,10 @@ std::vector<Mention> Lexicon::scan(std::string_view text, Context context) const
     int len = 1;
     char32_t cp = cpAt(text, i, &len);
     bool start = false;
-    if (wordChar(cp)) {
+    if (i > 0 && static_cast<unsigned char>(text[i - 1]) < 0x80 && wordChar(cp) && wordChar(static_cast<unsigned char>(text[i - 1]))) {
+      // Inside a word (the byte before is an ASCII letter or digit): no
+      // mention starts here. The common case, decided without cpBefore.
+    } else if (wordChar(cp)) {
       size_t pstart = 0;
       char32_t prev = cpBefore(text, i, &pstart);
       if (i == 0 || !wordChar(prev)) {

@@ -39,20 +39,31 @@ std::string separatorOf(std::string_view text) {
   return sep;
 }
 
-int sameCategoryCount(const Block& b, const std::string& category) {
-  if (category.empty()) return 0;
-  int n = 0;
-  for (const kw::Mention& m : kw::taxonomy().scan(b.prose.text, kw::Lexicon::Context::List))
-    if (m.skill < skillTable().size() && category == skillCategoryName(skillTable()[m.skill].category)) ++n;
-  return n;
-}
-
 }  // namespace
 
+SkillsLists::SkillsLists(const CvDocument& doc) : doc_(doc), section_(doc.findSection(SectionKind::Skills)) {
+  if (section_ < 0) return;
+  const Section& sec = doc.sections[static_cast<size_t>(section_)];
+  for (int32_t bi : sec.blocks) {
+    if (bi < 0 || static_cast<size_t>(bi) >= doc.blocks.size()) continue;
+    const Block& b = doc.blocks[static_cast<size_t>(bi)];
+    if (b.prose.text.empty() || b.prose.segments.empty()) continue;
+    if (b.kind != BlockKind::Bullet && b.kind != BlockKind::Paragraph) continue;
+    Line l{&b, !separatorOf(b.prose.text).empty(), {}};
+    if (l.list)
+      for (const kw::Mention& m : kw::taxonomy().scan(b.prose.text, kw::Lexicon::Context::List)) l.skills.push_back(m.skill);
+    lines_.push_back(std::move(l));
+  }
+}
+
 bool skillsListEdit(const CvDocument& doc, const std::string& item, const std::string& category, Edit& out) {
-  int32_t si = doc.findSection(SectionKind::Skills);
-  if (si < 0) return false;
-  const Section& sec = doc.sections[static_cast<size_t>(si)];
+  return SkillsLists(doc).edit(item, category, out);
+}
+
+bool SkillsLists::edit(const std::string& item, const std::string& category, Edit& out) const {
+  if (section_ < 0) return false;
+  const CvDocument& doc = doc_;
+  const Section& sec = doc.sections[static_cast<size_t>(section_)];
   const bool latex = doc.format == Format::Latex;
   const std::string text = latex ? latexEscape(item) : item;
 
@@ -60,15 +71,16 @@ bool skillsListEdit(const CvDocument& doc, const std::string& item, const std::s
   int bestScore = -1;
   const Block* lastBullet = nullptr;
   const Block* lastPara = nullptr;
-  for (int32_t bi : sec.blocks) {
-    if (bi < 0 || static_cast<size_t>(bi) >= doc.blocks.size()) continue;
-    const Block& b = doc.blocks[static_cast<size_t>(bi)];
-    if (b.prose.text.empty() || b.prose.segments.empty()) continue;
+  for (const Line& l : lines_) {
+    const Block& b = *l.block;
     if (b.kind == BlockKind::Bullet) lastBullet = &b;
-    else if (b.kind == BlockKind::Paragraph) lastPara = &b;
-    else continue;
-    if (separatorOf(b.prose.text).empty()) continue;
-    int score = sameCategoryCount(b, category);
+    else lastPara = &b;
+    if (!l.list) continue;
+    // Skills of the same category on the line.
+    int score = 0;
+    if (!category.empty())
+      for (uint32_t skill : l.skills)
+        if (skill < skillTable().size() && category == skillCategoryName(skillTable()[skill].category)) ++score;
     if (score >= bestScore) bestScore = score, bestList = &b;  // ties: the later line
   }
 

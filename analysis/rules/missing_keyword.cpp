@@ -5,6 +5,8 @@
 // applied by fix-all, because it is a claim only the candidate can make.
 // Without an advert the role profile stands in, reported as info and only for
 // its few most important keywords, so a CV is not flooded.
+#include <optional>
+
 #include "keywords/keywords.hpp"
 #include "keywords/taxonomy.hpp"
 #include "rules/rules.hpp"
@@ -49,6 +51,7 @@ class MissingKeyword final : public Rule {
       return;
     }
     size_t reported = 0;
+    std::optional<SkillsLists> lists;  // read on the first missing keyword
     for (const KeywordMatch& m : k->matches) {
       if (m.status != KeywordStatus::Missing) continue;
       if (!k->fromAdvert && reported >= kProfileReportLimit) break;
@@ -75,7 +78,8 @@ class MissingKeyword final : public Rule {
       f.data.emplace_back("keyword", m.keyword);
       f.data.emplace_back("importance", std::string(importance));
       Edit e;
-      if (skillsListEdit(ctx.doc, m.keyword, m.category, e)) {
+      if (!lists) lists.emplace(ctx.doc);
+      if (lists->edit(m.keyword, m.category, e)) {
         Fix fx;
         fx.title = "Add " + m.keyword + " to skills";
         fx.edits.push_back(std::move(e));
