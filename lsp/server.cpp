@@ -7,10 +7,7 @@
 // without a second thread hop. "Latest text wins": the worker always analyses
 // the newest snapshot of a document, and a result for a version (or
 // configuration) that is no longer current is dropped under the publish gate,
-// which document changes also take, so it is never published. A keystroke's
-// lint of a small document runs on the I/O thread itself when the worker is
-// idle and no further input is waiting (scheduleLint): the same task, run
-// alone and in order, without the hand-off to the worker thread.
+// which document changes also take, so it is never published.
 //
 // Lifecycle per LSP 3.17: before `initialize` every request is answered
 // ServerNotInitialized and notifications are dropped; after `shutdown` every
@@ -27,10 +24,8 @@
 #include <future>
 #include <iostream>
 #include <set>
-#include <thread>
 #include <poll.h>
 #include <sys/eventfd.h>
-#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "documents.hpp"
@@ -619,7 +614,7 @@ class Server {
     cancelCompile(p.textDocument.uri);
     auto snap = docs_.get(p.textDocument.uri);
     if (snap && isSupport(snap->path)) relintAll();
-    else scheduleLint(p.textDocument.uri, /*edit=*/true);
+    else scheduleLint(p.textDocument.uri);
   }
 
   void onClose(const lsp::DidCloseParams& p) {
@@ -655,17 +650,11 @@ class Server {
     for (const auto& doc : docs_.all()) scheduleLint(doc->uri);
   }
 
-  // The lint of a document's current text, on the worker. A keystroke's lint
-  // (`edit`) of a small document runs right here on the I/O thread when the
-  // worker is idle and no more input is waiting: the same task, alone and in
-  // order (Worker::runHereIfIdle), without a thread hand-off. With input
-  // waiting it goes to the worker, so the next change is read meanwhile and
-  // the latest text wins.
-  void scheduleLint(const std::string& uri, bool edit = false) {
+  void scheduleLint(const std::string& uri) {
     if (configPending_) return;  // relintAll() runs when the settings arrive
     uint64_t gen = generation_.load();
     auto settings = settingsSnapshot();
-    std::function<void()> task = [this, uri, gen, settings] {
+    worker_.post([this, uri, gen, settings] {
       lsp::latency::stamp(lsp::latency::Started);
       auto snap = docs_.get(uri);
       if (!snap || gen != generation_.load()) return;  // closed, or a newer configuration is queued
@@ -717,22 +706,8 @@ class Server {
         publishItems(uri, version, items);
       }
       sendStatus(uri, version, *res);
-    };
+    });
     lsp::latency::stamp(lsp::latency::Posted);
-    if (edit && lintHere(uri) && worker_.runHereIfIdle(task)) return;
-    worker_.post(std::move(task));
-  }
-
-  // I/O thread: may a keystroke's lint run here? Small documents only (a
-  // 2-page CV is a few KiB; a lint of 32 KiB takes a few milliseconds), and
-  // only when no further message is buffered or waiting in the pipe.
-  bool lintHere(const std::string& uri) {
-    constexpr size_t kInlineBytes = 32 << 10;
-    if (decoder_.buffered() != 0) return false;
-    auto snap = docs_.get(uri);
-    if (!snap || snap->text.size() > kInlineBytes) return false;
-    int waiting = 0;
-    return ::ioctl(in_.native_handle(), FIONREAD, &waiting) == 0 && waiting == 0;
   }
 
   // Worker thread only: a bad .cvlint.json is a diagnostic on that file

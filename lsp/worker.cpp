@@ -18,26 +18,6 @@ void Worker::post(std::function<void()> task) {
   wake_.notify_one();
 }
 
-bool Worker::runHereIfIdle(const std::function<void()>& task) {
-  {
-    std::lock_guard lock(mutex_);
-    if (stopping_ || running_ || !tasks_.empty()) return false;
-    running_ = true;
-  }
-  struct Done {
-    Worker* w;
-    ~Done() {
-      {
-        std::lock_guard lock(w->mutex_);
-        w->running_ = false;
-      }
-      w->wake_.notify_one();  // tasks posted meanwhile wait for this one
-    }
-  } done{this};
-  task();
-  return true;
-}
-
 void Worker::stop() {
   {
     std::lock_guard lock(mutex_);
@@ -59,22 +39,13 @@ void Worker::loop() {
     std::function<void()> task;
     {
       std::unique_lock lock(mutex_);
-      wake_.wait(lock, [this] { return stopping_ || (!tasks_.empty() && !running_); });
-      if (stopping_ && tasks_.empty()) return;  // stopping, nothing left
-      if (stopping_) {
-        wake_.wait(lock, [this] { return !running_; });  // an inline task finishes first
-        if (tasks_.empty()) return;
-      }
+      wake_.wait(lock, [this] { return stopping_ || !tasks_.empty(); });
+      if (tasks_.empty()) return;  // stopping, nothing left
       task = std::move(tasks_.front());
       tasks_.pop_front();
       queued_.fetch_sub(1, std::memory_order_relaxed);
-      running_ = true;
     }
     task();
-    {
-      std::lock_guard lock(mutex_);
-      running_ = false;
-    }
   }
 }
 

@@ -22,11 +22,6 @@ class Worker {
   Worker& operator=(const Worker&) = delete;
 
   void post(std::function<void()> task);
-  // Runs `task` on the calling thread, now, when the worker is idle and
-  // nothing is queued: it then runs exactly as a posted task would (alone,
-  // after everything posted before it), without the hand-off to the worker
-  // thread and its wake-up. False (nothing run) otherwise; the caller posts.
-  bool runHereIfIdle(const std::function<void()>& task);
   // Drops what is queued, waits for the running task, stops the thread (idempotent).
   void stop();
 
@@ -38,7 +33,6 @@ class Worker {
   std::deque<std::function<void()>> tasks_;
   std::atomic<size_t> queued_{0};
   bool stopping_ = false;
-  bool running_ = false;  // a task is running (on the worker or in runHereIfIdle)
   unsigned spinMicros_;
   std::thread thread_;
 };
