@@ -104,6 +104,37 @@ bool indentedLine(std::string_view src, uint32_t at) {
   return i < src.size() && (src[i] == ' ' || src[i] == '\t');
 }
 
+// The end of a moderncv item command at `at` (\cventry{..}x6, \cvitem{..}{..},
+// ...): its mandatory arguments skipped by brace matching; 0 when the
+// command is not one of them or its arguments do not close.
+uint32_t cvCommandEnd(std::string_view src, uint32_t at, std::string_view command) {
+  int args = command == "cventry" ? 6 : command == "cvitem" ? 2 : command == "cvitemwithcomment" ? 3
+             : command == "cvdoubleitem" ? 4 : command == "cvlistdoubleitem" ? 2 : command == "cvlistitem" ? 1 : 0;
+  if (args == 0 || at >= src.size() || src[at] != '\\') return 0;
+  size_t i = at + 1;
+  while (i < src.size() && ((src[i] >= 'a' && src[i] <= 'z') || (src[i] >= 'A' && src[i] <= 'Z'))) ++i;
+  for (int n = 0; n < args;) {
+    while (i < src.size() && (src[i] == ' ' || src[i] == '\n' || src[i] == '\t' || src[i] == '\r')) ++i;
+    if (i >= src.size()) return 0;
+    char open = src[i];
+    if (open != '{' && open != '[') return 0;
+    char close = open == '{' ? '}' : ']';
+    int depth = 0;
+    for (; i < src.size(); ++i) {
+      char c = src[i];
+      if (c == '\\') { ++i; continue; }
+      if (c == '%') { while (i < src.size() && src[i] != '\n') ++i; continue; }
+      if (c == open || (open == '[' && c == '{')) ++depth;
+      else if (c == close || (open == '[' && c == '}')) --depth;
+      if (depth == 0) break;
+    }
+    if (i >= src.size()) return 0;
+    ++i;
+    if (open == '{') ++n;
+  }
+  return static_cast<uint32_t>(i);
+}
+
 // Text inside raw HTML <div> blocks between two Markdown blocks: pandoc
 // parses a div's content as Markdown and drops only the tags, so it typesets.
 // Returns (source byte, text) per paragraph of such text.
@@ -210,6 +241,23 @@ class Builder {
     it.top = top;
     it.src = src;
     items.push_back(it);
+  }
+
+  // Turns everything from the first box at or after `from` into one box as
+  // tall as that material (an unbreakable \cventry or \cvitem: moderncv sets
+  // them as tabular rows and minipages, which a page break never splits).
+  void mergeFrom(size_t from) {
+    size_t first = from;
+    while (first < items.size() && items[first].kind != VItem::Box) ++first;
+    if (first + 1 >= items.size()) return;
+    double h = items[first].height;
+    for (size_t i = first + 1; i < items.size(); ++i) {
+      if (items[i].kind == VItem::Box) h += items[i].height;
+      else if (items[i].kind == VItem::Space) h += items[i].glue.w;
+    }
+    items[first].height = h;
+    items.resize(first + 1);
+    while (!traceText.empty() && traceText.back().first > first) traceText.pop_back();
   }
 
   SourceRef refAt(const Block& b, uint32_t textByte) const {
@@ -624,9 +672,22 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
 
   bool titleDone = false;
   uint32_t preambleEnd = md ? 0 : doc.latex.preamble.end;
+  // moderncv: the material of the \cventry/\cvitem being laid out, merged
+  // into one box once the first block past its end arrives.
+  size_t cvFrom = 0;
+  uint32_t cvEnd = 0;
   for (size_t oi = 0; oi < order.size(); ++oi) {
     size_t bi = order[oi];
     const Block& b = doc.blocks[bi];
+    if (cvEnd > 0 && !(b.file == 0 && b.range.begin < cvEnd)) {
+      bld.mergeFrom(cvFrom);
+      cvEnd = 0;
+    }
+    if (l.moderncv && cvEnd == 0 && b.file == 0)
+      if (uint32_t e = cvCommandEnd(src0, b.range.begin, b.command); e > b.range.begin) {
+        cvFrom = bld.items.size();
+        cvEnd = e;
+      }
     if (l.moderncv) {
       // The preamble's \name, \title, contacts: one title block (\makecvtitle).
       if (b.file == 0 && b.range.end <= preambleEnd) continue;
@@ -852,6 +913,7 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
     }
     prev = &b;
   }
+  if (cvEnd > 0) bld.mergeFrom(cvFrom);
   closeLists(0);
 }
 

@@ -250,14 +250,13 @@ TEST_CASE("accuracy of the page estimate on the corpus", "[pages][corpus]") {
   // The target: every page start within 2 lines (8 of 8 now; pandoc's
   // description lists and the rule below a thematic break were the misses).
   CHECK(sum.startRate() >= 100);
-  // FIXME(issue 5): synthetic page starts, measured 5 of 7. Misses:
-  // moderncv-classic p2 is 4 lines late (the classic style's title block and
-  // entries are calibrated on casual only); md-deflist-long p3 is 4 lines
-  // early (pandoc's template loads microtype, whose font expansion and
-  // protrusion let TeX's optimum-fit breaker keep lines our first-fit breaker
-  // wraps; a flat 2% expansion fixes it but overpacks mikepqr-resume, so it
-  // waits for an optimum-fit breaker). This floor is what the model reaches.
-  CHECK(syn.startRate() >= 70);
+  // FIXME(issue 5): synthetic page starts, measured 6 of 7. The miss:
+  // md-deflist-long p3 is 4 lines early (pandoc's template loads microtype,
+  // whose font expansion and protrusion let TeX's optimum-fit breaker keep
+  // lines our first-fit breaker wraps; a flat 2% expansion fixes it but
+  // overpacks mikepqr-resume, so it waits for an optimum-fit breaker). This
+  // floor is what the model reaches; raise it, never lower it.
+  CHECK(syn.startRate() >= 85);
 }
 
 // Calibration aid (hidden; run with `cvlint_tests_pages "[.trace]"`): prints
