@@ -290,6 +290,10 @@ Opening opening(const Text& t, uint32_t labelEnd) {
 
 void PhraseTrie::add(std::string_view phrase, int id) {
   std::vector<Word> ws = tokenize(phrase);
+  if (!ws.empty() && !ws[0].lower.empty()) {
+    const std::string& w = ws[0].lower;
+    rootLengths_[static_cast<unsigned char>(w[0]) & 63] |= 1u << std::min<size_t>(w.size(), 31);
+  }
   size_t node = 0;
   for (const Word& w : ws) {
     size_t next = 0;
@@ -306,6 +310,11 @@ void PhraseTrie::add(std::string_view phrase, int id) {
 
 std::pair<int, size_t> PhraseTrie::longestAt(const std::vector<Word>& words, size_t i) const {
   std::pair<int, size_t> best{-1, 0};
+  if (i < words.size()) {
+    const std::string& w = words[i].lower;
+    if (w.empty() || !(rootLengths_[static_cast<unsigned char>(w[0]) & 63] >> std::min<size_t>(w.size(), 31) & 1u))
+      return best;
+  }
   size_t node = 0;
   for (size_t k = i; k < words.size(); ++k) {
     const auto& next = nodes_[node].next;

@@ -110,6 +110,10 @@ class PhraseTrie {
     int id = -1;
   };
   std::vector<Node> nodes_{1};
+  // A filter on the first word of every phrase: bit min(length, 31) of
+  // rootLengths_[first byte & 63]. Most words open no phrase and are turned
+  // away here without hashing.
+  uint32_t rootLengths_[64] = {};
 };
 
 // Case helpers over the first letter (any script).
