@@ -18,7 +18,8 @@ namespace {
 struct State {
   std::string path;
   bool on = false;
-  std::array<std::atomic<int64_t>, kStages> cur{};
+  std::array<std::atomic<int64_t>, kStages> io{};   // the I/O thread's stages of the latest edit
+  std::array<std::atomic<int64_t>, kStages> cur{};  // the record being completed by the worker
   std::mutex mutex;
   std::vector<std::array<int64_t, kStages>> done;
   State() {
@@ -50,7 +51,16 @@ bool enabled() { return state().on; }
 void stamp(Stage s) {
   State& st = state();
   if (!st.on) return;
-  st.cur[s].store(nowNs(), std::memory_order_relaxed);
+  int64_t t = nowNs();
+  if (s <= Posted) {
+    // Kept apart until the worker starts the lint: the client's next
+    // messages may arrive (and be stamped) while the worker still writes.
+    st.io[s].store(t, std::memory_order_relaxed);
+    return;
+  }
+  if (s == Started)
+    for (int i = 0; i <= Posted; ++i) st.cur[i].store(st.io[i].exchange(0, std::memory_order_relaxed), std::memory_order_relaxed);
+  st.cur[s].store(t, std::memory_order_relaxed);
 }
 
 void commit() {
