@@ -27,6 +27,21 @@ bool keepsCase(const Word& w) {
                            "development", "design", "maintenance", "analysis", "testing", "automation"});
 }
 
+// The first strong verbs, about 60 characters of them: the same for every
+// finding, so built once per locale.
+std::string buildSuggestions(Locale locale) {
+  std::string list;
+  for (const std::string& s : strongVerbs(locale)) {
+    if (list.size() > 60) break;
+    list += (list.empty() ? "" : ", ") + s;
+  }
+  return list;
+}
+const std::string& suggestions(Locale locale) {
+  static const std::string gb = buildSuggestions(Locale::EnGB), us = buildSuggestions(Locale::EnUS);
+  return locale == Locale::EnUS ? us : gb;
+}
+
 class NoActionVerb final : public Rule {
  public:
   std::string_view id() const override { return "no-action-verb"; }
@@ -76,12 +91,7 @@ Optimised, ...). It is never applied by `--fix`.
         if (past.empty()) continue;
         addFix(ctx.doc, b, f, "Start with \"" + past + "\"", {{w.begin, w.end, past + " " + rest}}, false, false);
       }
-      std::string list;
-      for (const std::string& s : strongVerbs(ctx.config.locale)) {
-        if (list.size() > 60) break;
-        list += (list.empty() ? "" : ", ") + s;
-      }
-      f.data.push_back({"suggestions", list});
+      f.data.push_back({"suggestions", suggestions(ctx.config.locale)});
       out.push_back(std::move(f));
     }
   }
