@@ -314,6 +314,10 @@ std::vector<Mention> Lexicon::scan(std::string_view text, Context context) const
       }
     }
     i += static_cast<size_t>(len);
+    // The rest of an ASCII word run holds no start (the byte before each is
+    // a letter or digit): step over it in one go.
+    if (wordChar(cp))
+      while (i < n && static_cast<unsigned char>(text[i]) < 0x80 && wordChar(static_cast<unsigned char>(text[i]))) ++i;
   }
   if (cands.empty()) return cands;
 
