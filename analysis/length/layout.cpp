@@ -530,6 +530,47 @@ std::optional<double> parseLength(std::string_view s, double em, double ex, cons
 
 namespace {
 
+// A top-level key of a Markdown document's YAML front matter: a scalar
+// ("geometry: margin=2cm", quotes dropped) or a list ("geometry:" then
+// "- margin=2cm" lines, joined with commas). Empty when absent.
+std::string yamlValue(const CvDocument& doc, std::string_view key) {
+  if (!doc.hasFrontMatter || doc.files.empty()) return {};
+  std::string_view s = doc.source(0).view();
+  if (s.substr(0, 3) != "---") return {};
+  size_t p = s.find('\n');
+  std::string out;
+  bool inList = false;
+  while (p != std::string_view::npos && p + 1 < s.size()) {
+    size_t b = p + 1;
+    size_t e = s.find('\n', b);
+    std::string_view line = s.substr(b, (e == std::string_view::npos ? s.size() : e) - b);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line == "---" || line == "...") break;
+    std::string_view t = trim(line);
+    if (inList) {
+      if (t.substr(0, 2) == "- ") {
+        std::string_view v = trim(t.substr(2));
+        if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
+        if (!out.empty()) out += ',';
+        out += v;
+      } else if (!t.empty()) {
+        break;
+      }
+    } else if (line.size() > key.size() && line.substr(0, key.size()) == key && line[key.size()] == ':') {
+      std::string_view v = trim(line.substr(key.size() + 1));
+      if (v.empty()) {
+        inList = true;
+      } else {
+        if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) v = v.substr(1, v.size() - 2);
+        if (v.size() >= 2 && v.front() == '[' && v.back() == ']') v = v.substr(1, v.size() - 2);
+        return std::string(v);
+      }
+    }
+    p = e;
+  }
+  return out;
+}
+
 Layout buildLayout(const CvDocument& doc, const Config& config) {
   Layout l;
   if (doc.format != Format::Latex) {
@@ -537,9 +578,15 @@ Layout buildLayout(const CvDocument& doc, const Config& config) {
     // letter, lmodern, parskip (6pt plus 2pt, lists without topsep), no
     // geometry unless a margin is set. The render profile overrides it.
     const RenderProfile& r = config.render;
+    // The document's YAML metadata is what pandoc's template reads:
+    // papersize, fontsize, geometry and linestretch win over the profile's
+    // defaults; a margin set in the profile (the command line) wins over them.
+    std::string paper = r.paper, ySize = yamlValue(doc, "fontsize"), yPaper = yamlValue(doc, "papersize");
+    if (!yPaper.empty()) paper = yPaper;
     for (const Paper& p : kPapers)
-      if (lower(r.paper) == p.name || lower(r.paper) == std::string(p.name) + "paper") l.paperW = p.w, l.paperH = p.h;
+      if (lower(paper) == p.name || lower(paper) == std::string(p.name) + "paper") l.paperW = p.w, l.paperH = p.h;
     int pt = static_cast<int>(std::lround(r.fontSizePt > 0 ? r.fontSizePt : 10));
+    if (int y = std::atoi(ySize.c_str()); y == 10 || y == 11 || y == 12) pt = y;
     articleDefaults(l, pt);
     l.family = "lm";
     l.pandoc = true;
@@ -552,7 +599,12 @@ Layout buildLayout(const CvDocument& doc, const Config& config) {
       ls.itemsep = {0, 0, 0};
       ls.parsep = l.parskip;
     }
+    if (std::string g = yamlValue(doc, "geometry"); !g.empty() && r.margin.empty()) applyGeometry(l, g);
     if (!r.margin.empty()) applyGeometry(l, "margin=" + r.margin);
+    if (std::string ls = yamlValue(doc, "linestretch"); !ls.empty()) {
+      double v = std::atof(ls.c_str());
+      if (v >= 0.5 && v <= 3) l.linespread = v;
+    }
     return l;
   }
   const LatexSetup& s = doc.latex;

@@ -116,6 +116,9 @@ docs = {
  "moderncv-classic.tex": moderncv("Ingrid Salazar", "11pt", "classic", 6, 4),
  "moderncv-casual-10pt.tex": moderncv("Kwame Lindqvist", "10pt", "casual", 4, 3),
 }
+# pandoc metadata the template reads (added last: the documents above keep their text).
+body = md("Olusegun Brandt", "Olusegun Brandt", 5, 5, ["Education", "Skills"]).split("\n", 2)[2]
+docs["md-yaml-a4-11pt.md"] = ("---\ntitle: \"Olusegun Brandt\"\ngeometry: margin=2cm\nfontsize: 11pt\npapersize: a4\n---\n\n" + body)
 for fn, text in docs.items():
     if fn.endswith(".tex"):
         text = text.replace("&", "\\&").replace("%", "\\%").replace("{\\%\n", "{%\n")
