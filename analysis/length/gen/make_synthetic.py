@@ -124,3 +124,7 @@ for fn, text in docs.items():
         text = text.replace("&", "\\&").replace("%", "\\%").replace("{\\%\n", "{%\n")
     open(os.path.join(out, fn), "w").write(text)
 print("\n".join(docs))
+body = md("Niamh Okafor", "Niamh Okafor", 4, 5, ["Education", "Skills"]).split("\n", 2)[2]
+docs["md-yaml-title-author.md"] = ('---\ntitle: "Niamh Okafor"\nauthor: "Logistics Analyst"\ndate: "March 2026"\n---\n\n' + body)
+for fn in ("md-yaml-a4-11pt.md", "md-yaml-title-author.md"):
+    open(os.path.join(out, fn), "w").write(docs[fn])

@@ -250,7 +250,7 @@ TEST_CASE("accuracy of the page estimate on the corpus", "[pages][corpus]") {
   // The target: every page start within 2 lines (8 of 8 now; pandoc's
   // description lists and the rule below a thematic break were the misses).
   CHECK(sum.startRate() >= 100);
-  // FIXME(issue 5): synthetic page starts, measured 6 of 7. The miss:
+  // FIXME(issue 5): synthetic page starts, measured 8 of 9. The miss:
   // md-deflist-long p3 is 4 lines early (pandoc's template loads microtype,
   // whose font expansion and protrusion let TeX's optimum-fit breaker keep
   // lines our first-fit breaker wraps; a flat 2% expansion fixes it but
