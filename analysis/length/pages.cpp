@@ -819,7 +819,11 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
             // no \topsep (measured: heading afterskip, then the first item).
             if (!afterHeading) {
               bld.penalty(kItemPenalty);
-              bld.addvspace(ls.topsep + (listDepth == 0 ? ls.partopsep : Glue{}));
+              // \partopsep only when the list starts a paragraph (a blank
+              // line before it), not right after running text.
+              bool parStart = !prev || prev->file != b.file || b.file >= doc.files.size() ||
+                              blankLineBetween(doc.source(b.file).view(), prev->range.end, b.range.begin);
+              bld.addvspace(ls.topsep + (listDepth == 0 && parStart ? ls.partopsep : Glue{}));
             }
             ++listDepth;
           }

@@ -126,5 +126,12 @@ for fn, text in docs.items():
 print("\n".join(docs))
 body = md("Niamh Okafor", "Niamh Okafor", 4, 5, ["Education", "Skills"]).split("\n", 2)[2]
 docs["md-yaml-title-author.md"] = ('---\ntitle: "Niamh Okafor"\nauthor: "Logistics Analyst"\ndate: "March 2026"\n---\n\n' + body)
-for fn in ("md-yaml-a4-11pt.md", "md-yaml-title-author.md"):
+t = tex_article("Saoirse Whitfield", "11pt,a4paper", ["\\usepackage[margin=2cm]{geometry}", "\\usepackage{enumitem}"], 6, 5,
+                "\\setlist[itemize]{itemsep=2pt,topsep=4pt,leftmargin=*}")
+docs["tex-enumitem-itemsep.tex"] = t.replace("&", "\\&").replace("%", "\\%")
+# The a4 article with enumitem spacing: a list right after running text gets no \partopsep.
+docs["tex-geometry-a4-setlist.tex"] = docs["tex-geometry-a4.tex"].replace(
+    "\\pagestyle{empty}", "\\usepackage{enumitem}\\setlist[itemize]{itemsep=2pt,topsep=4pt,leftmargin=*}\\pagestyle{empty}"
+).replace("&", "\\&").replace("%", "\\%")
+for fn in ("md-yaml-a4-11pt.md", "md-yaml-title-author.md", "tex-enumitem-itemsep.tex", "tex-geometry-a4-setlist.tex"):
     open(os.path.join(out, fn), "w").write(docs[fn])
