@@ -418,7 +418,18 @@ void Walker::invoke(const Token& t, const Macro& mc, size_t index) {
       return;
     }
   }
-  if (frames_.size() >= kMaxFrames || expanded_ > kMaxExpandedTokens) {
+  // Budgets. A call from the source starts a new count of self-calls: a
+  // macro calling itself from its own body is linear recursion at best
+  // (bounded by the frame depth) and a doubling bomb at worst (\x -> \x\x:
+  // 2^depth calls, all within the depth limit). The token budget scales with
+  // the source, so mutually recursive or chained macros ("billion laughs")
+  // stop at a CV-sized expansion instead of millions of tokens.
+  if (!t.mac) selfCalls_ = 0;
+  else if (t.macro == index + 1) ++selfCalls_;
+  size_t sourceBytes = 0;
+  for (const SourceFile& f : doc_.files) sourceBytes += f.text.view().size();
+  const size_t budget = std::min(kMaxExpandedTokens, kExpandedTokensFloor + kExpandedTokensPerByte * sourceBytes);
+  if (frames_.size() >= kMaxFrames || selfCalls_ > kMaxFrames || expanded_ > budget) {
     if (!budgetReported_) {
       doc_.problems.push_back({"macro \\" + mc.name + " expands too deeply or too often: expansion stopped",
                                t.mfile, {t.mb, t.me}});

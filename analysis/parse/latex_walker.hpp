@@ -25,7 +25,9 @@ namespace cvlint::latex {
 
 constexpr int kMaxNest = 8;              // collectProse nesting
 constexpr size_t kMaxFrames = 256;       // macro expansion depth
-constexpr size_t kMaxExpandedTokens = 4'000'000;
+constexpr size_t kMaxExpandedTokens = 4'000'000;  // never more than this
+constexpr size_t kExpandedTokensFloor = 50'000;     // budget: floor + per byte of source
+constexpr size_t kExpandedTokensPerByte = 16;
 constexpr int kMaxInputDepth = 16;
 
 // A macro argument: its tokens (braces removed) and where it is in source.
@@ -181,6 +183,7 @@ class Walker {
   int inputDepth_ = 0;
   int tableDepth_ = 0;
   size_t expanded_ = 0;
+  size_t selfCalls_ = 0;  // calls of a macro from its own body since the last call from the source
   bool budgetReported_ = false;
   uint32_t dcBegin_ = 0;
   // Side-by-side minipages.
