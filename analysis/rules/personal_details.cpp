@@ -224,7 +224,11 @@ class PersonalDetails final : public Rule {
     const CvDocument& doc = ctx.doc;
     for (const Block& blk : doc.blocks) {
       if (blk.kind == BlockKind::Code || blk.kind == BlockKind::Heading || blk.prose.text.empty()) continue;
-      if (const char* what = detailOfCommand(blk.command)) {
+      // twentysecondcv's \cvdate is the date of birth (its sidebar shows it
+      // beside a cake icon); elsewhere the name means nothing in particular.
+      const char* what = detailOfCommand(blk.command);
+      if (!what && blk.command == "cvdate" && doc.latex.documentClass == "twentysecondcv") what = "date of birth";
+      if (what) {
         report(doc, blk.file, blk.range, what, conv::deletion(doc, blk.file, blk.range), out);
         continue;
       }

@@ -176,3 +176,20 @@ TEST_CASE("twentysecondcv: the sidebar's personal data are a title, header lines
                                                                {ContactKind::Email, "jo@example.com"},
                                                                {ContactKind::Website, "https://jo.example.com"}});
 }
+
+TEST_CASE("twentysecondcv: \\cvdate is the date of birth personal-details reports; \\cvdate elsewhere is not") {
+  const std::string tex =
+      "\\documentclass{twentysecondcv}\n\\cvname{Jo Smith}\n\\cvjobtitle{Engineer}\n\\cvdate{1 January 1990}\n"
+      "\\cvmail{jo@example.com}\n\\begin{document}\n\\makeprofile\n\\section{Experience}\nLed a team of 4.\n\\end{document}\n";
+  auto pd = test::findings(test::lint(tex, Format::Latex), "personal-details");
+  REQUIRE(pd.size() == 1);
+  CHECK(pd[0].message.find("date of birth") != std::string::npos);
+  std::string out = test::fixed(tex, Format::Latex, "personal-details");
+  CHECK(out.find("1 January 1990") == std::string::npos);
+  CHECK(out.find("\\cvmail{jo@example.com}") != std::string::npos);
+
+  const std::string other =
+      "\\documentclass{article}\n\\newcommand{\\cvdate}[1]{#1}\n\\begin{document}\n\\cvdate{March 2024}\n"
+      "\\section{Experience}\nLed a team of 4.\n\\end{document}\n";
+  CHECK(test::findings(test::lint(other, Format::Latex), "personal-details").empty());
+}
