@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "keywords/taxonomy.hpp"
 #include "rules/rule.hpp"
 
 namespace cvlint {
@@ -86,6 +87,8 @@ void mergeObject(Config& cfg, const json& j, std::vector<ConfigError>& errors) {
       setPages(cfg, v, errors, k);
     } else if (k == "role") {
       if (!v.is_string() || v.get<std::string>().empty()) err(errors, k, "expected a role name");
+      else if (!lookupRoleProfile(v.get<std::string>()))
+        err(errors, k, "unknown role `" + v.get<std::string>() + "` (known: " + roleNames() + ")");
       else cfg.role = v.get<std::string>();
     } else if (k == "job") {
       if (v.is_null()) cfg.job.clear();
@@ -218,7 +221,8 @@ void mergeDirectiveSettings(Config& cfg, const std::map<std::string, std::string
       if (!l) err(errors, k, "expected en-GB or en-US");
       else cfg.locale = *l;
     } else if (k == "role") {
-      cfg.role = v;
+      if (!lookupRoleProfile(v)) err(errors, k, "unknown role `" + v + "` (known: " + roleNames() + ")");
+      else cfg.role = v;
     } else {
       err(errors, k, "unknown directive setting (job, pages, locale, role)");
     }

@@ -24,6 +24,7 @@
 #include "safe_write.hpp"
 #include "dump.hpp"
 #include "keywords/keywords.hpp"
+#include "keywords/taxonomy.hpp"
 
 namespace cvlint {
 
@@ -402,7 +403,15 @@ int runCli(int argc, char** argv) {
     if (a == "--fix") opt.fix = true;
     else if (a == "--quiet" || a == "-q") opt.quiet = true;
     else if (is("--job")) { auto v = value("--job"); if (!v) return 2; opt.job = *v; }
-    else if (is("--role")) { auto v = value("--role"); if (!v) return 2; opt.role = *v; }
+    else if (is("--role")) {
+      auto v = value("--role");
+      if (!v) return 2;
+      if (!lookupRoleProfile(*v)) {
+        std::cerr << "cvlint: --role: unknown role `" << *v << "` (known: " << roleNames() << ")\n";
+        return 2;
+      }
+      opt.role = *v;
+    }
     else if (is("--config")) { auto v = value("--config"); if (!v) return 2; opt.config = *v; }
     else if (is("--locale")) {
       auto v = value("--locale");

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace cvlint {
@@ -59,5 +60,9 @@ std::span<const RoleProfile> roleProfiles();
 // The profile of a role name (aliases like "sre", "backend" accepted); the
 // backend-developer profile when the name is unknown.
 const RoleProfile& findRoleProfile(std::string_view name);
+// The same, null when the name is no known role or alias (config checks it).
+const RoleProfile* lookupRoleProfile(std::string_view name);
+// The canonical role names, comma-separated, for error messages.
+std::string roleNames();
 
 }  // namespace cvlint

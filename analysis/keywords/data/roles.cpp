@@ -65,15 +65,26 @@ constexpr RoleAlias kRoleAliases[] = {
 
 std::span<const RoleProfile> roleProfiles() { return {kRoles, sizeof(kRoles) / sizeof(kRoles[0])}; }
 
-const RoleProfile& findRoleProfile(std::string_view name) {
+const RoleProfile* lookupRoleProfile(std::string_view name) {
   std::string n = foldCase(name);
   for (char& c : n)
     if (c == ' ' || c == '_') c = '-';
   for (const RoleProfile& r : kRoles)
-    if (n == r.name) return r;
+    if (n == r.name) return &r;
   for (const RoleAlias& a : kRoleAliases)
-    if (n == a.alias) return kRoles[a.role];
-  return kRoles[0];
+    if (n == a.alias) return &kRoles[a.role];
+  return nullptr;
+}
+
+const RoleProfile& findRoleProfile(std::string_view name) {
+  const RoleProfile* r = lookupRoleProfile(name);
+  return r ? *r : kRoles[0];
+}
+
+std::string roleNames() {
+  std::string out;
+  for (const RoleProfile& r : kRoles) out += (out.empty() ? "" : ", ") + std::string(r.name);
+  return out;
 }
 
 }  // namespace cvlint

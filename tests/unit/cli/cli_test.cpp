@@ -194,3 +194,26 @@ TEST_CASE("the README's rules table is the registry's (cvlint rules --markdown)"
   Run r = runStdout("rules --markdown");
   CHECK(r.out == table);
 }
+
+TEST_CASE("an unknown role is exit 2 naming the known ones, from the flag, the config and a directive") {
+  TempDir d;
+  std::string cv = d.write("cv.md", kCv);
+  Run r = run("check --role astronaut " + cv);
+  CHECK(r.code == 2);
+  CHECK(r.out.find("unknown role `astronaut`") != std::string::npos);
+  CHECK(r.out.find("backend-developer") != std::string::npos);
+  // Aliases are roles too.
+  CHECK(run("check --role sre " + cv).code != 2);
+  d.write(".cvlint.json", R"({"role": "astronaut"})");
+  r = run("check " + cv);
+  CHECK(r.code == 2);
+  CHECK(r.out.find("`role`") != std::string::npos);
+  CHECK(r.out.find("astronaut") != std::string::npos);
+  d.write(".cvlint.json", R"({"role": "data-engineer"})");
+  CHECK(run("check " + cv).code != 2);
+  fs::remove(d.path / ".cvlint.json");
+  std::string withDirective = d.write("cv2.md", std::string("<!-- cvlint: role=astronaut -->\n") + kCv);
+  r = run("check " + withDirective);
+  CHECK(r.out.find("[config]") != std::string::npos);
+  CHECK(r.out.find("unknown role `astronaut`") != std::string::npos);
+}
