@@ -13,6 +13,7 @@
 #include "keywords/keywords.hpp"
 #include "length/pages.hpp"
 #include "parse/parse.hpp"
+#include "rules/wording.hpp"
 #include "rules/verbs.hpp"
 #include "rules/wording.hpp"
 
@@ -118,6 +119,7 @@ Finding problemFinding(const std::string& rule, Severity sev, uint16_t file, Byt
 AnalysisResult analyze(const AnalysisRequest& req) {
   AnalysisResult res;
   Format format = req.format ? *req.format : formatForPath(req.path);
+  wording::TokenCacheScope tokenScope(req.text.size());
   auto doc = parseDocument(req.path, req.text, format, req.config, req.files);
   res.config = req.config;
 

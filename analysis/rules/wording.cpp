@@ -134,15 +134,22 @@ static std::vector<Word> tokenizeText(std::string_view s) {
 // Every wording rule tokenizes the same bullets, so the words of recent texts
 // are kept per thread, keyed by the text itself (a pure function of it: the
 // answer is the same as tokenizing again). Bounded: the cache is dropped when
-// it holds more than 256 KB of text, so a huge document stays linear in memory.
+// it holds more than 256 KB of text, or, while a larger document is analysed
+// (TokenCacheScope), its size and a quarter: a cache smaller than the document
+// was emptied again and again as each rule walked the bullets in order, so
+// every rule tokenized every bullet afresh (100k bullets cost twice as much
+// per bullet as 10k). Memory stays linear in the document's size and drops
+// back to the 256 KB bound when the analysis ends.
 namespace {
 struct SvHash {
   using is_transparent = void;
   size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
 };
+constexpr size_t kTokenCacheBytes = 256u << 10;
 struct TokenCache {
   std::unordered_map<std::string, std::shared_ptr<const std::vector<Word>>, SvHash, std::equal_to<>> words;
   size_t bytes = 0;
+  size_t limit = kTokenCacheBytes;
   uint64_t generation = 0;
 };
 // This thread's cache, emptied first when clearEngineCaches() was called
@@ -160,13 +167,27 @@ TokenCache& tokenCache() {
 
 void syncTokenCache() { tokenCache(); }
 
+void TokenCacheScope::grow(size_t documentBytes) {
+  TokenCache& cache = tokenCache();
+  cache.limit = std::max(kTokenCacheBytes, documentBytes + documentBytes / 4);
+}
+
+TokenCacheScope::~TokenCacheScope() {
+  TokenCache& cache = tokenCache();
+  cache.limit = kTokenCacheBytes;
+  if (cache.bytes > cache.limit) {
+    cache.words.clear();
+    cache.bytes = 0;
+  }
+}
+
 std::shared_ptr<const std::vector<Word>> tokenizeShared(std::string_view s) {
   if (s.size() > 4096) return std::make_shared<const std::vector<Word>>(tokenizeText(s));
   TokenCache& cache = tokenCache();
   auto it = cache.words.find(s);
   if (it != cache.words.end()) return it->second;
   auto out = std::make_shared<const std::vector<Word>>(tokenizeText(s));
-  if (cache.bytes > (256u << 10)) {
+  if (cache.bytes > cache.limit) {
     cache.words.clear();
     cache.bytes = 0;
   }

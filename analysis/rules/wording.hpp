@@ -43,6 +43,17 @@ std::shared_ptr<const std::vector<Word>> tokenizeShared(std::string_view text);
 // Empties this thread's tokenize cache now if clearEngineCaches() was called
 // since it was filled (otherwise the next tokenize does it).
 void syncTokenCache();
+// While alive, this thread's token cache may hold a whole document of the
+// given size (see tokenizeShared); on destruction it returns to its bound.
+struct TokenCacheScope {
+  explicit TokenCacheScope(size_t documentBytes) { grow(documentBytes); }
+  ~TokenCacheScope();
+  TokenCacheScope(const TokenCacheScope&) = delete;
+  TokenCacheScope& operator=(const TokenCacheScope&) = delete;
+
+ private:
+  static void grow(size_t documentBytes);
+};
 
 // At most this many findings of one rule in one block: a pathological bullet
 // (a megabyte of "many many ...") must not flood the editor or the terminal.
