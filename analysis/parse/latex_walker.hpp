@@ -26,8 +26,8 @@ namespace cvlint::latex {
 constexpr int kMaxNest = 8;              // collectProse nesting
 constexpr size_t kMaxFrames = 256;       // macro expansion depth
 constexpr size_t kMaxExpandedTokens = 4'000'000;  // never more than this
-constexpr size_t kExpandedTokensFloor = 50'000;     // budget: floor + per byte of source
-constexpr size_t kExpandedTokensPerByte = 16;
+constexpr size_t kExpandedTokensFloor = 20'000;    // budget: floor + per byte of source
+constexpr size_t kExpandedTokensPerByte = 4;
 constexpr int kMaxInputDepth = 16;
 
 // A macro argument: its tokens (braces removed) and where it is in source.

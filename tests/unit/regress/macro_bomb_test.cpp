@@ -52,3 +52,17 @@ TEST_CASE("limits: a LaTeX macro that calls itself twice is cut off small") {
   // few hundred at most (a real CV has under 20), not hundreds of thousands.
   CHECK(r.doc->sections.size() <= 1000);
 }
+
+TEST_CASE("limits: chained macros in a 9 KB document expand to a CV-sized model") {
+  // A fuzz_latex timeout under ASan on a loaded machine: Jake's template with
+  // its \newcommand bodies cut, so each macro's body runs into the next; with
+  // a budget of 16 tokens per source byte it made 1,786 bullets from 9.5 KB.
+  std::string text = regress::readBinary(std::string(CVLINT_SOURCE_DIR) +
+                                         "/tests/fuzz/regressions/fuzz_latex-macro-chain-1786-bullets");
+  REQUIRE(text.size() > 9000);
+  AnalysisResult r = lint(text, Format::Latex);
+  REQUIRE(r.doc);
+  size_t bullets = 0;
+  for (const Block& b : r.doc->blocks) bullets += b.kind == BlockKind::Bullet;
+  CHECK(bullets < 600);
+}
