@@ -171,8 +171,12 @@ int runCheck(const CheckOptions& opt) {
       } else {
         std::vector<ConfigError> errs;
         mergeConfigJson(c, *text, errs);
-        if (!errs.empty())
-          error = cfgPath + ": " + (errs[0].key.empty() ? std::string("") : "`" + errs[0].key + "`: ") + errs[0].message;
+        // Every bad key, one line each (printed as "cvlint: <line>"), so one
+        // run shows all there is to fix.
+        for (const ConfigError& ce : errs) {
+          if (!error.empty()) error += "\ncvlint: ";
+          error += cfgPath + ": " + (ce.key.empty() ? std::string("") : "`" + ce.key + "`: ") + ce.message;
+        }
         std::error_code ec;
         c.baseDir = fs::absolute(cfgPath, ec).parent_path().string();
       }
@@ -288,8 +292,14 @@ int runCheck(const CheckOptions& opt) {
         if (!extra.empty()) std::cout << j.path << ": " << extra << "\n";
       }
     }
-    if (!opt.quiet) std::cout << total << (total == 1 ? " finding" : " findings") << " in " << jobs.size()
-                              << (jobs.size() == 1 ? " file" : " files") << "\n";
+    if (!opt.quiet) {
+      size_t unchecked = 0;
+      for (const FileJob& j : jobs) unchecked += !j.analysed;
+      std::cout << total << (total == 1 ? " finding" : " findings") << " in " << jobs.size()
+                << (jobs.size() == 1 ? " file" : " files");
+      if (unchecked) std::cout << " (" << unchecked << " not checked: see the errors above)";
+      std::cout << "\n";
+    }
   }
   if (ioError) return 2;
   return anyError ? 1 : 0;

@@ -217,3 +217,16 @@ TEST_CASE("an unknown role is exit 2 naming the known ones, from the flag, the c
   CHECK(r.out.find("[config]") != std::string::npos);
   CHECK(r.out.find("unknown role `astronaut`") != std::string::npos);
 }
+
+TEST_CASE("a config file with several bad keys names every one of them") {
+  TempDir d;
+  d.write(".cvlint.json", R"({"pages": "two", "bogus": 1, "rules": {"weak-verb": "loud"}})");
+  std::string cv = d.write("cv.md", kCv);
+  Run r = run("check " + cv);
+  CHECK(r.code == 2);
+  CHECK(r.out.find("`pages`") != std::string::npos);
+  CHECK(r.out.find("`bogus`") != std::string::npos);
+  CHECK(r.out.find("rules.weak-verb") != std::string::npos);
+  // The summary does not pass the unchecked file off as clean.
+  CHECK(r.out.find("(1 not checked") != std::string::npos);
+}
