@@ -164,9 +164,12 @@ bool mayHoldDetail(std::string_view text) {
 }
 
 // Template commands that hold a detail (moderncv's \born, \dateofbirth, ...).
-const char* detailOfCommand(std::string_view cmd) {
+// `cls`: the LaTeX document class, for commands only one class gives this
+// meaning (twentysecondcv's \cvdate sits by a cake icon: the date of birth).
+const char* detailOfCommand(std::string_view cmd, std::string_view cls) {
   if (cmd == "born" || cmd == "dateofbirth" || cmd == "birthdate" || cmd == "birthday" || cmd == "dob")
     return "date of birth";
+  if (cmd == "cvdate" && cls == "twentysecondcv") return "date of birth";
   if (cmd == "nationality" || cmd == "citizenship") return "nationality";
   if (cmd == "maritalstatus" || cmd == "marital") return "marital status";
   if (cmd == "gender") return "gender";
@@ -224,11 +227,7 @@ class PersonalDetails final : public Rule {
     const CvDocument& doc = ctx.doc;
     for (const Block& blk : doc.blocks) {
       if (blk.kind == BlockKind::Code || blk.kind == BlockKind::Heading || blk.prose.text.empty()) continue;
-      // twentysecondcv's \cvdate is the date of birth (its sidebar shows it
-      // beside a cake icon); elsewhere the name means nothing in particular.
-      const char* what = detailOfCommand(blk.command);
-      if (!what && blk.command == "cvdate" && doc.latex.documentClass == "twentysecondcv") what = "date of birth";
-      if (what) {
+      if (const char* what = detailOfCommand(blk.command, doc.latex.documentClass)) {
         report(doc, blk.file, blk.range, what, conv::deletion(doc, blk.file, blk.range), out);
         continue;
       }
