@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Benchmark of the language server as an editor sees it.
 
-usage: lsp_bench.py [CVLINT] [--edits N] [--cv FILE]
+usage: lsp_bench.py [CVLINT] [--edits N] [--cv FILE] [--floor CVLINT_LSP_FLOOR] [--jsonl OUT]
 
 Starts the real `cvlint lsp` and prints:
   - cold start: process start to the first publishDiagnostics of a didOpen;
   - didChange -> publishDiagnostics latency, p50 and p99 over N edits (1,000 by
     default) to a real 2-page CV, beside the round trip of a trivial request
     (an unknown method, answered MethodNotFound) measured in the same run;
-  - peak RSS (VmHWM) with 10 CVs open.
+  - peak RSS (VmHWM) with 10 CVs open;
+  - with --floor, the same edits against cvlint_lsp_floor (tests/bench/lsp_floor.cpp),
+    a stand-in server that does no analysis and publishes the diagnostics the
+    real server published for this CV: the floor of the measurement, what
+    pipes, framing and this client's JSON parsing cost with zero server work.
 It prints figures only: it asserts nothing (timings belong in reports, not tests).
 """
 import json
@@ -98,17 +102,54 @@ def percentile(values, p):
     return s[min(len(s) - 1, max(0, int(round(p / 100 * len(s))) - 1))]
 
 
+def edit_loop(c, uri, text, edits):
+    """Inserts one character at the start of the first bullet's text, edits
+    times; after each, a trivial request. Returns both latency lists (ms)."""
+    lines = text.split("\n")
+    target = next(n for n, l in enumerate(lines) if l.lstrip().startswith(("* ", "- ")))
+    col = len(lines[target]) - len(lines[target].lstrip()) + 2
+    lat, triv = [], []
+    for v in range(2, edits + 2):
+        t0 = time.monotonic()
+        c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": v}, "contentChanges": [
+            {"range": {"start": {"line": target, "character": col}, "end": {"line": target, "character": col}}, "text": "x"}]})
+        _, t1 = c.diagnostics(uri, v)
+        lat.append((t1 - t0) * 1000)
+        t0 = time.monotonic()
+        _, t1 = c.request("cvlint/noSuchMethod", {})
+        triv.append((t1 - t0) * 1000)
+    return lat, triv
+
+
+def floor_run(floor_bin, diagnostics, text, edits, workspace):
+    """The edit loop against the zero-work stand-in server."""
+    path = os.path.join(workspace, "diagnostics.json")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(json.dumps(diagnostics, separators=(",", ":"), ensure_ascii=False))
+    c = Client([floor_bin, path, "lsp"])
+    c.initialize("file://" + workspace)
+    uri = "file://" + workspace + "/cv.md"
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
+    c.diagnostics(uri, 1)
+    lat, triv = edit_loop(c, uri, text, edits)
+    c.close()
+    os.remove(path)
+    return lat, triv
+
+
 def main():
     args = sys.argv[1:]
     cvlint = os.path.join(ROOT, "build", "cvlint")
     edits, cv = 1000, DEFAULT_CV
-    jsonl = None
+    jsonl = floor_bin = None
     i = 0
     while i < len(args):
         if args[i] == "--edits":
             edits = int(args[i + 1]); i += 2
         elif args[i] == "--cv":
             cv = args[i + 1]; i += 2
+        elif args[i] == "--floor":
+            floor_bin = args[i + 1]; i += 2
         elif args[i] == "--jsonl":
             jsonl = args[i + 1]; i += 2
         else:
@@ -123,23 +164,10 @@ def main():
     c.initialize(root)
     uri = root + "/cv.md"
     c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}})
-    _, t1 = c.diagnostics(uri, 1)
+    first, t1 = c.diagnostics(uri, 1)
     cold = (t1 - t0) * 1000
 
-    # Edits: insert one character at the start of the first bullet's text.
-    lines = text.split("\n")
-    target = next(n for n, l in enumerate(lines) if l.lstrip().startswith(("* ", "- ")))
-    col = len(lines[target]) - len(lines[target].lstrip()) + 2
-    lat, triv = [], []
-    for v in range(2, edits + 2):
-        t0 = time.monotonic()
-        c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": v}, "contentChanges": [
-            {"range": {"start": {"line": target, "character": col}, "end": {"line": target, "character": col}}, "text": "x"}]})
-        _, t1 = c.diagnostics(uri, v)
-        lat.append((t1 - t0) * 1000)
-        t0 = time.monotonic()
-        _, t1 = c.request("cvlint/noSuchMethod", {})
-        triv.append((t1 - t0) * 1000)
+    lat, triv = edit_loop(c, uri, text, edits)
 
     # Ten CVs open.
     for k in range(9):
@@ -149,6 +177,9 @@ def main():
     with open(f"/proc/{c.proc.pid}/status") as f:
         rss = next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
     code = c.close()
+    floor_lat = floor_triv = None
+    if floor_bin:
+        floor_lat, floor_triv = floor_run(floor_bin, first["params"]["diagnostics"], text, edits, workspace)
     os.rmdir(workspace)
 
     p50, p99, floor = statistics.median(lat), percentile(lat, 99), statistics.median(triv)
@@ -159,15 +190,25 @@ def main():
     print(f"ratio p50 / trivial: {p50 / floor:.2f}")
     print(f"peak RSS with 10 CVs open: {rss:.1f} MiB")
     print(f"exit code after shutdown/exit: {code}")
+    row = {"cold start to first diagnostics (ms)": round(cold, 1),
+           "didChange -> publishDiagnostics p50 (ms)": round(p50, 3),
+           "didChange -> publishDiagnostics p99 (ms)": round(p99, 3),
+           "trivial request round trip p50 (ms)": round(floor, 3),
+           "ratio p50 / trivial": round(p50 / floor, 1),
+           "peak RSS with 10 CVs open (MiB)": round(rss, 1)}
+    if floor_lat:
+        fp50, ftriv = statistics.median(floor_lat), statistics.median(floor_triv)
+        n = len(first["params"]["diagnostics"])
+        print(f"zero-work floor server ({n} diagnostics): didChange -> publishDiagnostics p50 {fp50:.3f} ms, "
+              f"trivial round trip p50 {ftriv:.3f} ms, ratio {fp50 / ftriv:.2f}")
+        print(f"cvlint p50 / floor p50: {p50 / fp50:.2f}")
+        row.update({"floor server (no analysis): didChange -> publishDiagnostics p50 (ms)": round(fp50, 3),
+                    "floor server: trivial request round trip p50 (ms)": round(ftriv, 3),
+                    "floor server: ratio p50 / trivial": round(fp50 / ftriv, 1),
+                    "cvlint p50 / floor server p50": round(p50 / fp50, 1)})
     if jsonl:
-        import json
         with open(jsonl, "w") as f:
-            f.write(json.dumps({"cold start to first diagnostics (ms)": round(cold, 1),
-                                "didChange -> publishDiagnostics p50 (ms)": round(p50, 3),
-                                "didChange -> publishDiagnostics p99 (ms)": round(p99, 3),
-                                "trivial request round trip p50 (ms)": round(floor, 3),
-                                "ratio p50 / trivial": round(p50 / floor, 1),
-                                "peak RSS with 10 CVs open (MiB)": round(rss, 1)}) + "\n")
+            f.write(json.dumps(row) + "\n")
 
 
 if __name__ == "__main__":

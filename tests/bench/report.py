@@ -113,7 +113,10 @@ def main():
             lines.append(f"| {r['tool']} | {r['files']} | {r['median_ms']:.0f} | {r['min_ms']:.0f} |")
         lines.append("")
     if lsp:
-        lines.append("**Language server** (a client driver starting the real server):\n")
+        lines.append("**Language server** (a client driver starting the real server; the *floor server* rows "
+                     "are the same edits against `cvlint_lsp_floor`, a stand-in that does no analysis and "
+                     "publishes the same diagnostics, so its latency is what pipes, framing and the client's "
+                     "own JSON parsing cost):\n")
         lines.append("| figure | value |\n| --- | ---: |")
         for r in lsp:
             for k, v in r.items():
