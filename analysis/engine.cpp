@@ -10,10 +10,10 @@
 #include <sstream>
 
 #include "core/caches.hpp"
+#include "core/memo.hpp"
 #include "keywords/keywords.hpp"
 #include "length/pages.hpp"
 #include "parse/parse.hpp"
-#include "rules/wording.hpp"
 #include "rules/verbs.hpp"
 #include "rules/wording.hpp"
 
@@ -120,6 +120,7 @@ AnalysisResult analyze(const AnalysisRequest& req) {
   AnalysisResult res;
   Format format = req.format ? *req.format : formatForPath(req.path);
   wording::TokenCacheScope tokenScope(req.text.size());
+  MemoScope memoScope(req.text.size());
   auto doc = parseDocument(req.path, req.text, format, req.config, req.files);
   res.config = req.config;
 

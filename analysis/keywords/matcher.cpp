@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/memo.hpp"
 #include "core/text.hpp"
 #include "core/unicode.hpp"
 #include "keywords/taxonomy.hpp"
@@ -250,6 +251,16 @@ uint32_t Lexicon::addSpec(uint32_t skill, std::string_view spec) {
 }
 
 std::vector<Mention> Lexicon::scan(std::string_view text, Context context) const {
+  if (!memoized_ || text.size() > 4096) return scanText(text, context);
+  thread_local TextMemo<std::vector<Mention>> memo;
+  thread_local std::string key;
+  key.assign(1, static_cast<char>(context));
+  key.append(text);
+  if (const auto* hit = memo.find(key)) return *hit;
+  return memo.put(key, scanText(text, context));
+}
+
+std::vector<Mention> Lexicon::scanText(std::string_view text, Context context) const {
   const bool listContext = context == Context::List;
   std::vector<Mention> cands;
   const size_t n = text.size();
@@ -429,6 +440,7 @@ const Built& built() {
         spec.remove_prefix(bar + 1);
       }
     }
+    r.lex.freeze();
     return r;
   }();
   return b;

@@ -55,7 +55,13 @@ class Lexicon {
   };
   // Every accepted mention in text (nested ones included: "Spring Boot"
   // gives Spring Boot and Spring), sorted by begin then longest first.
+  // The taxonomy's lexicon (built once, never changed after) remembers the
+  // mentions of recent texts per thread (core/memo.hpp).
   std::vector<Mention> scan(std::string_view text, Context context = Context::Prose) const;
+
+  // Declares the lexicon final and alive until the process exits (the
+  // taxonomy's): from then on scan() answers from a per-thread memo.
+  void freeze() { memoized_ = true; }
 
   const AliasInfo& alias(uint32_t id) const { return aliases_[id]; }
   // The alias whose key is exactly this one (any flags); -1 when none.
@@ -75,6 +81,7 @@ class Lexicon {
     std::vector<std::pair<char32_t, uint32_t>> next;
     std::vector<Terminal> terms;
   };
+  std::vector<Mention> scanText(std::string_view text, Context context) const;
   uint32_t child(uint32_t node, char32_t c) const;
   uint32_t insertKey(std::string_view form, uint32_t aliasId, uint8_t flags);
 
@@ -82,6 +89,7 @@ class Lexicon {
   uint32_t rootAscii_[128] = {};  // the root's children by ASCII character (most lookups)
   std::vector<AliasInfo> aliases_;
   std::vector<std::pair<uint32_t, uint32_t>> collisions_;
+  bool memoized_ = false;  // scan() memoised: set once the taxonomy is built
 };
 
 // The taxonomy's lexicon, built once. Skill ids are indexes into skillTable();

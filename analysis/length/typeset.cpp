@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/memo.hpp"
 #include "core/text.hpp"
 #include "core/unicode.hpp"
 
@@ -47,7 +48,9 @@ int spaceFactor(std::string_view w) {
 
 }  // namespace
 
-void measureWords(std::string_view text, const Font& font, std::vector<Word>& out) {
+namespace {
+
+void measureText(std::string_view text, const Font& font, std::vector<Word>& out) {
   out.clear();
   // The interword glue for each space factor, computed once per paragraph.
   const double space = font.space(), stretch = font.stretch(), shrink = font.shrink(), extra = font.extraSpace();
@@ -91,6 +94,26 @@ void measureWords(std::string_view text, const Font& font, std::vector<Word>& ou
     int sf = spaceFactor(w);
     word.after = sf == 1000 ? g1000 : glueFor(sf);
   }
+}
+
+}  // namespace
+
+// A pure function of the text and the font (a static table row and a size):
+// remembered per thread, since a keystroke changes one paragraph of many.
+void measureWords(std::string_view text, const Font& font, std::vector<Word>& out) {
+  if (text.size() > 4096) return measureText(text, font, out);
+  thread_local TextMemo<std::vector<Word>> memo;
+  thread_local std::string key;
+  key.clear();
+  appendKeyBytes(key, font.row);
+  appendKeyBytes(key, font.sizePt);
+  key.append(text);
+  if (const auto* hit = memo.find(key)) {
+    out.assign(hit->begin(), hit->end());
+    return;
+  }
+  measureText(text, font, out);
+  memo.put(key, out);
 }
 
 std::vector<Word> measureWords(std::string_view text, const Font& font) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/memo.hpp"
 #include "core/unicode.hpp"
 
 namespace cvlint::conv {
@@ -27,7 +28,8 @@ inline int wordCharAt(std::string_view text, size_t i, bool& word) {
 }
 }  // namespace
 
-std::vector<Word> words(std::string_view text) {
+namespace {
+std::vector<Word> splitWords(std::string_view text) {
   std::vector<Word> out;
   out.reserve(text.size() / 6 + 1);
   size_t i = 0;
@@ -50,6 +52,16 @@ std::vector<Word> words(std::string_view text) {
     out.push_back({static_cast<uint32_t>(b), static_cast<uint32_t>(i)});
   }
   return out;
+}
+}  // namespace
+
+// A pure function of the text that spelling-variant and personal-details
+// ask of every block at every keystroke: remembered per thread.
+std::vector<Word> words(std::string_view text) {
+  if (text.size() > 4096) return splitWords(text);
+  thread_local TextMemo<std::vector<Word>> memo;
+  if (const auto* hit = memo.find(text)) return *hit;
+  return memo.put(text, splitWords(text));
 }
 
 std::string lower(std::string_view s) { return asciiLower(s); }

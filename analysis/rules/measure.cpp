@@ -12,6 +12,7 @@
 #include <array>
 #include <cstring>
 
+#include "core/memo.hpp"
 #include "core/text.hpp"
 #include "core/unicode.hpp"
 #include "rules/wording.hpp"
@@ -213,7 +214,9 @@ bool mentionsYear(std::string_view text) {
   return false;
 }
 
-bool hasMeasurement(std::string_view text) {
+namespace {
+
+bool measures(std::string_view text) {
   if (text.find("<N>") != std::string_view::npos) return true;  // a placeholder waiting to be filled in
   std::vector<Chunk> chunks;
   chunks.reserve(text.size() / 6 + 1);
@@ -257,6 +260,17 @@ bool hasMeasurement(std::string_view text) {
     if (w.lower == "half" && i > 0 && (words[i - 1].lower == "in" || words[i - 1].lower == "by")) return true;
   }
   return false;
+}
+
+}  // namespace
+
+// A pure function of the text, asked of every bullet at every keystroke:
+// remembered per thread (core/memo.hpp).
+bool hasMeasurement(std::string_view text) {
+  if (text.size() > 4096) return measures(text);
+  thread_local TextMemo<bool> memo;
+  if (const bool* hit = memo.find(text)) return *hit;
+  return memo.put(text, measures(text));
 }
 
 }  // namespace cvlint::wording

@@ -29,8 +29,11 @@ int rank(SectionKind k) {
 bool isCertification(std::string_view keyword) {
   std::string k = conv::lower(keyword);
   if (k.find("certif") != std::string::npos) return true;
-  for (const char* c : {"ckad", "cka", "cissp", "ccna", "ccnp", "pmp", "prince2", "itil", "comptia", "ceh", "oscp"})
-    if (k == c || k.find(std::string(c) + " ") == 0) return true;
+  static constexpr std::string_view kNames[] = {"ckad", "cka",  "cissp",   "ccna", "ccnp", "pmp",
+                                                "prince2", "itil", "comptia", "ceh", "oscp"};
+  for (std::string_view c : kNames)
+    if (k.size() >= c.size() && k.compare(0, c.size(), c) == 0 && (k.size() == c.size() || k[c.size()] == ' '))
+      return true;  // the name, or the name and more words ("CKA certified")
   return false;
 }
 

@@ -1,0 +1,93 @@
+// A per-thread memo of a pure function of a text: the keyword scan of a
+// block, the measured words of a paragraph, whether a bullet holds a number.
+// While a person types, every block but one is the same as at the last
+// keystroke, so the next analysis finds most answers here. The answer is the
+// same as computing it again (callers key on every input that matters), so
+// results never depend on the memo; only the time does.
+//
+// Bounded like the token cache (rules/wording.cpp): the memo is dropped whole
+// when its keys pass 256 KB, or, while a larger document is analysed
+// (MemoScope), the document's size and a quarter, so that a document larger
+// than the bound is not recomputed block by block every time. Emptied by
+// clearEngineCaches() through the cache generation (core/caches.hpp).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "caches.hpp"
+
+namespace cvlint {
+
+namespace detail {
+constexpr size_t kMemoBytes = 256u << 10;
+inline thread_local size_t memoLimit = kMemoBytes;
+}  // namespace detail
+
+// While alive, this thread's memos may each hold a whole document of the
+// given size; after it, a memo over the usual bound is dropped on its next use.
+struct MemoScope {
+  explicit MemoScope(size_t documentBytes)
+      : previous_(detail::memoLimit) {
+    size_t want = documentBytes + documentBytes / 4;
+    if (want > detail::memoLimit) detail::memoLimit = want;
+  }
+  ~MemoScope() { detail::memoLimit = previous_; }
+  MemoScope(const MemoScope&) = delete;
+  MemoScope& operator=(const MemoScope&) = delete;
+
+ private:
+  size_t previous_;
+};
+
+template <class V>
+class TextMemo {
+ public:
+  // The answer kept for this key, or null. Valid until the next put().
+  const V* find(std::string_view key) {
+    sync();
+    auto it = map_.find(key);
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  // Keeps an answer; returns the kept copy (valid until the next put()).
+  const V& put(std::string_view key, V value) {
+    sync();
+    if (bytes_ + key.size() > detail::memoLimit) {
+      map_.clear();
+      bytes_ = 0;
+    }
+    bytes_ += key.size();
+    return map_.insert_or_assign(std::string(key), std::move(value)).first->second;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
+  };
+  void sync() {
+    if (generation_ != cacheGeneration()) {
+      map_.clear();
+      bytes_ = 0;
+      generation_ = cacheGeneration();
+    } else if (bytes_ > detail::memoLimit) {  // a larger document's scope ended
+      map_.clear();
+      bytes_ = 0;
+    }
+  }
+
+  std::unordered_map<std::string, V, Hash, std::equal_to<>> map_;
+  size_t bytes_ = 0;
+  uint64_t generation_ = cacheGeneration();
+};
+
+// Appends the raw bytes of a trivially copyable value to a memo key (the
+// parameters besides the text: a font pointer and size, a mode).
+template <class T>
+void appendKeyBytes(std::string& key, const T& value) {
+  key.append(reinterpret_cast<const char*>(&value), sizeof value);
+}
+
+}  // namespace cvlint
