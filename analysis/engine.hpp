@@ -84,6 +84,13 @@ AnalysisResult analyze(const AnalysisRequest& req);
 // warm one (the editor's next keystroke, most bullets unchanged).
 void clearEngineCaches();
 
+// Builds the engine's static tables (the skills taxonomy, the verb and
+// phrase lexicons, the font metrics) by analysing two small built-in CVs,
+// one Markdown, one LaTeX, and drops the answers. The first analysis in a
+// process otherwise pays for them (~3 ms); the server calls this on its
+// worker while the client is still initialising.
+void warmUpEngine();
+
 // Applies fixes to a text: the edits of the given fixes, skipping any that
 // overlap an edit already taken. Returns the new text.
 std::string applyEdits(std::string_view text, std::vector<Edit> edits);

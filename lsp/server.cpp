@@ -498,6 +498,9 @@ class Server {
     if (pullDiagnostics_)
       capabilities["diagnosticProvider"] = {{"identifier", "cvlint"}, {"interFileDependencies", true}, {"workspaceDiagnostics", false}};
     state_ = State::Running;
+    // The engine's static tables are built on the worker while the client
+    // reads this answer and opens its first document.
+    worker_.post([] { warmUpEngine(); });
     reply.result({{"capabilities", capabilities}, {"serverInfo", {{"name", "cvlint"}, {"version", "0.1.0"}}}});
   }
 

@@ -6,6 +6,7 @@
 #include "keywords/keywords.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "keywords/advert.hpp"
 #include "keywords/matcher.hpp"
@@ -24,6 +25,26 @@ constexpr double kDesirableWeight = 1.0;
 // Every block counts for matching, contact lines (github.com/...) and code
 // too: an ATS reads them. Code is never rewritten.
 bool scannable(const Block&) { return true; }
+
+// A role profile's keywords, most important first: a pure function of the
+// profile (a row of a static table), so built once per thread.
+const std::vector<kw::AdvertKeyword>& profileKeywords(const RoleProfile& profile) {
+  thread_local std::unordered_map<const RoleProfile*, std::vector<kw::AdvertKeyword>> built;
+  auto [it, fresh] = built.try_emplace(&profile);
+  if (!fresh) return it->second;
+  const Lexicon& lex = kw::taxonomy();
+  for (int i = 0; profile.skills[i]; ++i) {
+    int32_t skill = kw::findSkill(profile.skills[i]);
+    if (skill < 0) continue;
+    kw::AdvertKeyword k;
+    k.skill = skill;
+    k.aliases.push_back(kw::canonicalAlias(static_cast<uint32_t>(skill)));
+    k.form = lex.alias(k.aliases.front()).form;
+    k.essential = i < profile.essentialCount;
+    it->second.push_back(std::move(k));
+  }
+  return it->second;
+}
 
 }  // namespace
 
@@ -72,21 +93,9 @@ std::shared_ptr<KeywordReport> analyzeKeywords(const CvDocument& doc, const Conf
   const auto tableSize = static_cast<int32_t>(skillTable().size());
 
   // The keywords: the advert's, or the profile's most important first.
-  std::vector<kw::AdvertKeyword> wanted;
-  if (advertText) {
-    wanted = kw::extractAdvertKeywords(*advertText);
-  } else {
-    for (int i = 0; profile.skills[i]; ++i) {
-      int32_t skill = kw::findSkill(profile.skills[i]);
-      if (skill < 0) continue;
-      kw::AdvertKeyword k;
-      k.skill = skill;
-      k.aliases.push_back(kw::canonicalAlias(static_cast<uint32_t>(skill)));
-      k.form = lex.alias(k.aliases.front()).form;
-      k.essential = i < profile.essentialCount;
-      wanted.push_back(std::move(k));
-    }
-  }
+  std::vector<kw::AdvertKeyword> advertKeywords;
+  if (advertText) advertKeywords = kw::extractAdvertKeywords(*advertText);
+  const std::vector<kw::AdvertKeyword>& wanted = advertText ? advertKeywords : profileKeywords(profile);
   // Names outside the taxonomy get a lexicon of their own.
   Lexicon extras;
   for (const kw::AdvertKeyword& k : wanted)
