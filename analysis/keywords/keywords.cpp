@@ -11,6 +11,7 @@
 #include "keywords/advert.hpp"
 #include "keywords/matcher.hpp"
 #include "keywords/taxonomy.hpp"
+#include "rules/conventions_util.hpp"
 
 namespace cvlint {
 
@@ -65,6 +66,12 @@ KeywordAnchor keywordAnchor(const CvDocument& doc) {
     }
   }
   if (doc.files.empty()) return a;
+  if (doc.format == Format::Latex && doc.latex.preamble.end > 0) {
+    conv::DocumentAnchor d = conv::documentAnchor(doc);
+    a.file = d.file;
+    a.range = d.range;
+    return a;
+  }
   const SourceText& src = doc.source(0);
   // The first non-blank line of the CV.
   for (uint32_t l = 0; l < src.lines().lineCount(); ++l) {

@@ -29,15 +29,21 @@ class ContactInfo final : public Rule {
       phone |= c.kind == ContactKind::Phone;
       profile |= c.kind == ContactKind::LinkedIn || c.kind == ContactKind::GitHub;
     }
-    const Block* at = &doc.blocks.front();
-    for (const Block& b : doc.blocks)
-      if (b.kind == BlockKind::Title) {
-        at = &b;
-        break;
-      }
-    ByteRange r = conv::firstLine(doc.source(at->file), at->range);
+    // At the CV's name, else its contact line, else the top of the CV.
+    const Block* block = nullptr;
+    for (BlockKind kind : {BlockKind::Title, BlockKind::Contact}) {
+      for (const Block& b : doc.blocks)
+        if (b.kind == kind) {
+          block = &b;
+          break;
+        }
+      if (block) break;
+    }
+    conv::DocumentAnchor at = block ? conv::DocumentAnchor{block->file, conv::firstLine(doc.source(block->file), block->range)}
+                                    : conv::documentAnchor(doc);
+    ByteRange r = at.range;
     auto add = [&](const char* what, std::string msg) {
-      Finding f = conv::makeFinding("contact-info", at->file, r, std::move(msg));
+      Finding f = conv::makeFinding("contact-info", at.file, r, std::move(msg));
       f.data.push_back({"missing", std::string(what)});
       out.push_back(std::move(f));
     };

@@ -179,6 +179,20 @@ ByteRange firstLine(const SourceText& src, ByteRange range) {
   return {range.begin, std::max(e, range.begin)};
 }
 
+DocumentAnchor documentAnchor(const CvDocument& doc) {
+  if (doc.files.empty()) return {};
+  auto at = [&](const Block& b) { return DocumentAnchor{b.file, firstLine(doc.source(b.file), b.range)}; };
+  if (doc.format != Format::Latex || doc.latex.preamble.end == 0)
+    return doc.blocks.empty() ? DocumentAnchor{} : at(doc.blocks.front());
+  for (const Block& b : doc.blocks)
+    if (b.kind == BlockKind::Title) return at(b);
+  for (const Block& b : doc.blocks)
+    if (b.file == 0 && b.range.begin >= doc.latex.preamble.end && !b.prose.text.empty()) return at(b);
+  const SourceText& src = doc.source(0);
+  uint32_t line = src.lineOf(doc.latex.preamble.end - 1);  // \begin{document} ends the preamble
+  return {0, {src.lines().lineStart(line), src.lines().lineEnd(line)}};
+}
+
 ByteRange FieldText::range(uint32_t b, uint32_t e) const {
   if (prose) return prose->toSource(textBegin + b, textBegin + e);
   if (identity) return {whole.begin + b, whole.begin + e};

@@ -56,6 +56,18 @@ bool isPhoto(const CvDocument& doc, const LayoutFact& l);
 // The first line of a range (for findings reported "on the first line").
 ByteRange firstLine(const SourceText& src, ByteRange range);
 
+// Where a finding about the whole CV is shown ("no skills section", a
+// missing keyword): the first line of the document's first block; in LaTeX,
+// of the CV's name (\name, \author, wherever it is set), else of the first
+// block with text after \begin{document} in the main file, else the
+// \begin{document} line itself (not a preamble's banner comment, a \vspace,
+// or a section inside an \input file).
+struct DocumentAnchor {
+  uint16_t file = 0;
+  ByteRange range;
+};
+DocumentAnchor documentAnchor(const CvDocument& doc);
+
 // Where an entry Field sits in prose: the block whose source map covers it
 // and the text offset inside its prose. Null prose when the field cannot be
 // mapped (then only the whole field range is known).

@@ -161,3 +161,36 @@ TEST_CASE("contact-info: email, phone and a profile for technical roles") {
               "contact-info")
             .empty());
 }
+
+TEST_CASE("structure: document-level findings in LaTeX sit at the CV's name or the top of its body, not in the preamble") {
+  // A banner comment on line 1, a preamble \chead line and a \vspace before
+  // the name: "no skills section" and the missing keywords belong at the name.
+  std::string text =
+      "%------------------ banner ------------------%\n\\documentclass{article}\n\\usepackage{fancyhdr}\n"
+      "\\chead{\\small{Jane Doe $\\cdot$ jane@example.com}}\n\\begin{document}\n\\vspace{2mm}\n"
+      "{\\Huge Jane Doe}\n\n\\section{Experience}\n\\begin{itemize}\n\\item Built the billing API\n"
+      "\\end{itemize}\n\\end{document}\n";
+  auto sections = latex(text, "missing-section");
+  REQUIRE(!sections.empty());
+  for (const Finding& f : sections) CHECK(at(text, f) == "Jane Doe}");
+  auto keywords = latex(text, "missing-keyword");
+  REQUIRE(!keywords.empty());
+  for (const Finding& f : keywords) CHECK(at(text, f) == "Jane Doe}");
+  // A missing phone number is shown at the name too, or, with no name
+  // found, on the contact line.
+  auto contacts = latex(text, "contact-info");
+  REQUIRE(!contacts.empty());
+  for (const Finding& f : contacts) CHECK(at(text, f) == "Jane Doe}");
+  std::string nameless = text;
+  nameless.replace(nameless.find("{\\Huge Jane Doe}"), 16, "Experienced engineer.");
+  auto contactLine = latex(nameless, "contact-info");
+  REQUIRE(!contactLine.empty());
+  for (const Finding& f : contactLine) CHECK(at(nameless, f).rfind("\\chead{", 0) == 0);
+
+  // A body whose text is all in \input files (not read here): the
+  // \begin{document} line.
+  std::string inputs = tex("\\input{experience}\n\\input{education}\n", "% banner\n\\usepackage{enumitem}\n");
+  auto none = latex(inputs, "missing-keyword");
+  REQUIRE(!none.empty());
+  for (const Finding& f : none) CHECK(at(inputs, f) == "\\begin{document}");
+}
