@@ -29,16 +29,19 @@ class FileProvider {
   virtual bool allowed(const std::string& path) const = 0;
 };
 
-// Reads the local file system, allowing paths under `root` only (empty root:
-// the document's own folder).
+// Reads the local file system, allowing paths under `root` only. An empty
+// root allows nothing (fail closed); a provider for any path is asked for by
+// name, with anywhere() (the CLI's one --job advert the user named).
 class DiskFileProvider : public FileProvider {
  public:
   explicit DiskFileProvider(std::string root);
+  static DiskFileProvider anywhere();
   std::optional<std::string> read(const std::string& path) const override;
   bool allowed(const std::string& path) const override;
 
  private:
   std::string root_;
+  bool anywhere_ = false;
 };
 
 struct AnalysisRequest {

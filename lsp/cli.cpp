@@ -115,7 +115,7 @@ std::string fixAll(const AnalysisRequest& base, AnalysisResult& res, int& applie
 // advert named with --job wherever it is.
 class WorkspaceFiles : public FileProvider {
  public:
-  WorkspaceFiles(const std::string& root, std::string advert) : disk_(root), any_(""), advert_(std::move(advert)) {}
+  WorkspaceFiles(const std::string& root, std::string advert) : disk_(root), any_(DiskFileProvider::anywhere()), advert_(std::move(advert)) {}
   std::optional<std::string> read(const std::string& path) const override {
     if (disk_.allowed(path)) return disk_.read(path);
     return isAdvert(path) ? any_.read(path) : std::nullopt;

@@ -219,6 +219,19 @@ TEST_CASE("limits: \\input outside the workspace is not followed (.., absolute, 
   fs::remove_all(top);
 }
 
+TEST_CASE("limits: a file provider with an empty root allows nothing; anywhere() is asked for by name") {
+  fs::path top = freshDir("emptyroot");
+  writeText(top / "notes.tex", "\\section{Notes}\n");
+  DiskFileProvider none("");
+  CHECK_FALSE(none.allowed((top / "notes.tex").string()));
+  CHECK_FALSE(none.read((top / "notes.tex").string()).has_value());
+  CHECK_FALSE(none.allowed("/etc/passwd"));
+  DiskFileProvider any = DiskFileProvider::anywhere();
+  CHECK(any.allowed((top / "notes.tex").string()));
+  CHECK(any.read((top / "notes.tex").string()) == "\\section{Notes}\n");
+  fs::remove_all(top);
+}
+
 TEST_CASE("limits: a job advert outside the workspace is not read") {
   fs::path top = freshDir("advert");
   fs::create_directories(top / "ws");
