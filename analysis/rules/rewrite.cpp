@@ -327,9 +327,7 @@ std::optional<WeakMatch> findWeakOpening(const Text& t, const Opening& o, const 
 }
 
 std::vector<Rewrite> rewriteWeak(const Text& t, const Opening& o, const WeakMatch& m, Locale locale) {
-  Engine e{t, o, m, locale};
-  e.n = t.words.size();
-  e.spanBegin = t.words[std::min(o.first, m.head)].begin;
+  Engine e{t, o, m, locale, t.words.size(), t.words[std::min(o.first, m.head)].begin, {}, {}};
   for (size_t a : o.adverbs) e.adv += lowerFirst(t.at(a)) + " ";
   e.run();
   return std::move(e.out);
