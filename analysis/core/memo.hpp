@@ -5,11 +5,12 @@
 // same as computing it again (callers key on every input that matters), so
 // results never depend on the memo; only the time does.
 //
-// Bounded like the token cache (rules/wording.cpp): the memo is dropped whole
-// when its keys pass 256 KB, or, while a larger document is analysed
-// (MemoScope), the document's size and a quarter, so that a document larger
-// than the bound is not recomputed block by block every time. Emptied by
-// clearEngineCaches() through the cache generation (core/caches.hpp).
+// Bounded: the memo is dropped whole when its keys pass 256 KB. A document
+// larger than that (MemoScope) is analysed without the memos: no CV is that
+// large, and for 100k distinct bullets the look-ups and copies cost more than
+// they save (2x per bullet, measured by cvlint_bench's hostile shapes).
+// Emptied by clearEngineCaches() through the cache generation
+// (core/caches.hpp).
 #pragma once
 
 #include <cstdint>
@@ -23,23 +24,24 @@ namespace cvlint {
 
 namespace detail {
 constexpr size_t kMemoBytes = 256u << 10;
-inline thread_local size_t memoLimit = kMemoBytes;
+inline thread_local bool memoBypass = false;
 }  // namespace detail
 
-// While alive, this thread's memos may each hold a whole document of the
-// given size; after it, a memo over the usual bound is dropped on its next use.
+// False while this thread analyses a document over the memos' bound: callers
+// then compute directly.
+inline bool memosOn() { return !detail::memoBypass; }
+
+// Around one analysis: memos off for a document over the bound.
 struct MemoScope {
-  explicit MemoScope(size_t documentBytes)
-      : previous_(detail::memoLimit) {
-    size_t want = documentBytes + documentBytes / 4;
-    if (want > detail::memoLimit) detail::memoLimit = want;
+  explicit MemoScope(size_t documentBytes) : previous_(detail::memoBypass) {
+    if (documentBytes > detail::kMemoBytes) detail::memoBypass = true;
   }
-  ~MemoScope() { detail::memoLimit = previous_; }
+  ~MemoScope() { detail::memoBypass = previous_; }
   MemoScope(const MemoScope&) = delete;
   MemoScope& operator=(const MemoScope&) = delete;
 
  private:
-  size_t previous_;
+  bool previous_;
 };
 
 template <class V>
@@ -54,7 +56,7 @@ class TextMemo {
   // Keeps an answer; returns the kept copy (valid until the next put()).
   const V& put(std::string_view key, V value) {
     sync();
-    if (bytes_ + key.size() > detail::memoLimit) {
+    if (bytes_ + key.size() > detail::kMemoBytes) {
       map_.clear();
       bytes_ = 0;
     }
@@ -72,9 +74,6 @@ class TextMemo {
       map_.clear();
       bytes_ = 0;
       generation_ = cacheGeneration();
-    } else if (bytes_ > detail::memoLimit) {  // a larger document's scope ended
-      map_.clear();
-      bytes_ = 0;
     }
   }
 

@@ -251,7 +251,7 @@ uint32_t Lexicon::addSpec(uint32_t skill, std::string_view spec) {
 }
 
 std::vector<Mention> Lexicon::scan(std::string_view text, Context context) const {
-  if (!memoized_ || text.size() > 4096) return scanText(text, context);
+  if (!memoized_ || text.size() > 4096 || !memosOn()) return scanText(text, context);
   thread_local TextMemo<std::vector<Mention>> memo;
   thread_local std::string key;
   key.assign(1, static_cast<char>(context));

@@ -267,7 +267,7 @@ bool measures(std::string_view text) {
 // A pure function of the text, asked of every bullet at every keystroke:
 // remembered per thread (core/memo.hpp).
 bool hasMeasurement(std::string_view text) {
-  if (text.size() > 4096) return measures(text);
+  if (text.size() > 4096 || !memosOn()) return measures(text);
   thread_local TextMemo<bool> memo;
   if (const bool* hit = memo.find(text)) return *hit;
   return memo.put(text, measures(text));
