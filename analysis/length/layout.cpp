@@ -590,6 +590,10 @@ Layout buildLayout(const CvDocument& doc, const Config& config) {
     articleDefaults(l, pt);
     l.family = "lm";
     l.pandoc = true;
+    // The template loads microtype when installed (TeX Live ships it) with
+    // its defaults: expansion 20/1000 both ways, protrusion (basicmath set).
+    l.fontExpansion = 0.02;
+    l.protrusion = true;
     double bs = l.sizes[kNormal].baselineskip;
     l.parskip = {0.5 * bs, 2, 0};
     l.parindent = 0;
@@ -635,6 +639,16 @@ Layout buildLayout(const CvDocument& doc, const Config& config) {
   if (hasPackage(s, "geometry")) {
     auto it = s.packageOptions.find("geometry");
     applyGeometry(l, it == s.packageOptions.end() ? std::string_view{} : std::string_view(it->second));
+  }
+  if (hasPackage(s, "microtype")) {
+    // microtype's defaults under pdfTeX: protrusion and expansion (20/1000)
+    // on. XeTeX (fontspec) has no font expansion; an option can turn either off.
+    auto it = s.packageOptions.find("microtype");
+    std::string opts = it == s.packageOptions.end() ? std::string() : lower(it->second);
+    opts.erase(std::remove(opts.begin(), opts.end(), ' '), opts.end());
+    bool off = opts.find("final=false") != std::string::npos || opts.find("draft") != std::string::npos;
+    l.protrusion = !off && opts.find("protrusion=false") == std::string::npos;
+    if (!off && opts.find("expansion=false") == std::string::npos && !hasPackage(s, "fontspec")) l.fontExpansion = 0.02;
   }
   if (hasPackage(s, "parskip")) {
     l.parskip = {0.5 * l.sizes[kNormal].baselineskip, 2, 0};

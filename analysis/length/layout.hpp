@@ -56,6 +56,11 @@ struct Layout {
   ListStyle lists[4];
   HeadingStyle headings[6];  // levels 1..6 (\section, \subsection, ...)
   bool ragged = false;
+  // microtype under pdfTeX (pandoc's template loads it): font expansion
+  // (fraction of the glyphs' width a line may stretch or shrink by) and
+  // character protrusion, both seen by the line breaker.
+  double fontExpansion = 0;
+  bool protrusion = false;
   bool pandoc = false;       // pandoc's default template (tight lists, description lists)
   double labelSep = 5;       // space after a description label
   // moderncv: the date column left of every entry and section title, and the

@@ -297,6 +297,11 @@ class Builder {
     shape.firstLineUsed = labelWidth;
     shape.ragged = l_.ragged;
     shape.hyphenWidth = charWidth(f, '-');
+    // TeX's optimum fit; microtype's expansion and protrusion where the
+    // setup loads it (pandoc's template does).
+    shape.optimum = true;
+    shape.expansion = l_.fontExpansion;
+    shape.protrusion = l_.protrusion;
     std::vector<uint32_t>& lines = lines_;
     breakLines(words, shape, lines);
     int n = static_cast<int>(lines.size());
@@ -883,8 +888,13 @@ void layBlocks(const CvDocument& doc, const Layout& l, Builder& bld, const std::
           }
         }
         // A Markdown block quote: pandoc's quote environment, indented 2.5em both sides.
-        if (md && b.file == 0 && b.range.begin < src0.size() && src0[b.range.begin] == '>')
-          hsize -= 2 * l.lists[0].leftmargin;
+        // The block's text starts after the "> " mark, so look at its line's start.
+        if (md && b.file == 0 && b.range.begin < src0.size()) {
+          size_t q = src0.rfind('\n', b.range.begin == 0 ? 0 : b.range.begin - 1);
+          q = q == std::string_view::npos ? 0 : q + 1;
+          while (q < b.range.begin && (src0[q] == ' ' || src0[q] == '\t')) ++q;
+          if (src0[q] == '>') hsize -= 2 * l.lists[0].leftmargin;
+        }
         Glue before =
             listDepth > 0 ? (l.pandoc && tightAt[std::min(listDepth, 4)] ? Glue{} : l.lists[listDepth - 1].parsep) : l.parskip;
         // moderncv: an entry's description sits 13.4pt below its title line (measured).

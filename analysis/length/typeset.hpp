@@ -37,6 +37,9 @@ struct Word {
   bool hyphenable = false;  // a long enough alphabetic word: TeX may split it
   bool breakBefore = false; // a forced line break (\\, Markdown hard break) precedes it
   uint16_t letters = 0;
+  // microtype's character protrusion (pt): how far the word's last glyph may
+  // hang into the right margin at a line's end, its first into the left.
+  float hangRight = 0, hangLeft = 0;
 };
 
 struct ParShape {
@@ -46,6 +49,16 @@ struct ParShape {
   bool ragged = false;      // \raggedright: no stretch, break early
   double hyphenWidth = 3.33;
   double charWidth = 5;     // an average letter, for hyphenation split points
+  // The breaker: first fit (false) or TeX's optimum fit (Knuth–Plass: least
+  // total demerits over feasible breaks, a \pretolerance pass without and a
+  // \tolerance pass with hyphenation).
+  bool optimum = false;
+  // microtype (pdfTeX): font expansion, the fraction of the glyphs' width a
+  // line may stretch or shrink by (0.02 for microtype's default 20/1000),
+  // and margin kerning (protrusion) taken into account when breaking.
+  // Optimum fit only.
+  double expansion = 0;
+  bool protrusion = false;
 };
 
 // Splits prose into words measured in a font. Sentence-ending punctuation
@@ -55,9 +68,15 @@ std::vector<Word> measureWords(std::string_view text, const Font& font);
 void measureWords(std::string_view text, const Font& font, std::vector<Word>& out);
 
 // Breaks words into lines; returns the index of the first word of each line
-// (empty input gives no lines). First fit with shrink, as TeX's optimum fit
-// mostly agrees on the line count; a word that would leave a very loose line
-// is hyphenated when long enough.
+// (empty input gives no lines; a line that starts with the rest of a
+// hyphenated word gives that word). First fit with shrink (a word that would
+// leave a very loose line is hyphenated when long enough), or, with
+// `shape.optimum`, TeX's optimum fit: \linepenalty 10, \hyphenpenalty 50,
+// \adjdemerits, \doublehyphendemerits and \finalhyphendemerits as in plain
+// TeX and LaTeX, the last line filled by \parfillskip. Hyphenation points
+// are approximated (no patterns): every other letter of a long alphabetic
+// word, two letters from its start and three from its end. Ragged text is
+// always broken first fit. Remembered per thread (keyed on every input).
 std::vector<uint32_t> breakLines(const std::vector<Word>& words, const ParShape& shape);
 void breakLines(const std::vector<Word>& words, const ParShape& shape, std::vector<uint32_t>& starts);
 

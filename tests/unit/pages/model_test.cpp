@@ -4,7 +4,9 @@
 #include <catch2/catch_approx.hpp>
 #include <catch2/catch_test_macros.hpp>
 
+#include <cmath>
 #include <string>
+#include <vector>
 
 #include "length/layout.hpp"
 #include "length/metrics.hpp"
@@ -119,6 +121,152 @@ TEST_CASE("line breaking: text wraps at the measure, forced breaks hold", "[page
   auto forced = breakLines(words, wide);
   REQUIRE(forced.size() == 2);
   CHECK(forced[1] == 5);
+}
+
+// The lines a breaker makes, as text.
+std::vector<std::string> lineTexts(const std::string& text, const std::vector<Word>& words,
+                                   const std::vector<uint32_t>& starts) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < starts.size(); ++i) {
+    uint32_t b = words[starts[i]].textBegin;
+    uint32_t e = i + 1 < starts.size() ? words[starts[i + 1] - 1].textEnd : words.back().textEnd;
+    out.push_back(text.substr(b, e - b));
+  }
+  return out;
+}
+
+TEST_CASE("line breaking: optimum fit breaks where TeX does, microtype's expansion keeps a line", "[pages]") {
+  // Measured with pdflatex (TeX Live 2022), article + fullpage + lmodern,
+  // \textwidth 469.75pt: TeX sets this in three lines, breaking before
+  // "with" (two lines would need a tight first line: 52 badness, more
+  // demerits than two loose ones); first fit makes two. With microtype
+  // loaded, TeX sets two lines: font expansion takes up the first line's
+  // excess before its glue shrinks.
+  const std::string text =
+      "Researcher moving into industry, with field work, statistics and clear writing for non-specialists. "
+      "Analyst with a record of turning messy operational data into decisions people act on. Based in "
+      "Belfast; happy to travel.";
+  Font f = makeFont("lm", "rm", 10);
+  std::vector<Word> words = measureWords(text, f);
+  ParShape shape;
+  shape.hsize = 469.75;
+  shape.hyphenWidth = charWidth(f, '-');
+  auto firstFit = lineTexts(text, words, breakLines(words, shape));
+  REQUIRE(firstFit.size() == 2);
+  CHECK(firstFit[0].substr(firstFit[0].size() - 12) == "Analyst with");
+  shape.optimum = true;
+  auto optimum = lineTexts(text, words, breakLines(words, shape));
+  REQUIRE(optimum.size() == 3);
+  CHECK(optimum[0].substr(optimum[0].size() - 7) == "Analyst");
+  CHECK(optimum[1].rfind("with a record", 0) == 0);
+  CHECK(optimum[2] == "travel.");
+  shape.expansion = 0.02;
+  shape.protrusion = true;
+  auto microtype = lineTexts(text, words, breakLines(words, shape));
+  REQUIRE(microtype.size() == 2);
+  CHECK(microtype[1].rfind("a record", 0) == 0);
+  // Asked again (now from the per-thread memo), the answers are the same.
+  shape.expansion = 0;
+  shape.protrusion = false;
+  CHECK(lineTexts(text, words, breakLines(words, shape)) == optimum);
+}
+
+TEST_CASE("line breaking: optimum fit keeps forced breaks and copes with words wider than the line", "[pages]") {
+  Font f = makeFont("cm", "rm", 10);
+  std::vector<Word> words = measureWords("one two three four five six seven eight nine ten", f);
+  ParShape shape;
+  shape.optimum = true;
+  shape.hsize = 1000;
+  CHECK(breakLines(words, shape).size() == 1);
+  words[5].breakBefore = true;
+  auto forced = breakLines(words, shape);
+  REQUIRE(forced.size() == 2);
+  CHECK(forced[1] == 5);
+  // Narrower than the widest word: no break is within \tolerance, so the
+  // lines are set as first fit sets them (TeX: overfull boxes), never none.
+  words[5].breakBefore = false;
+  shape.hsize = 20;
+  auto narrow = breakLines(words, shape);
+  ParShape ff = shape;
+  ff.optimum = false;
+  CHECK(narrow == breakLines(words, ff));
+  CHECK(narrow.size() >= 5);
+  // A paragraph of the corpus (mikepqr-resume) as pandoc's template set it
+  // (pdflatex: lmodern 10pt, microtype, 345pt): four lines, broken here.
+  const std::string text =
+      "Pied Piper is a multi-platform technology based on a proprietary universal compression algorithm that has "
+      "consistently fielded high Weisman Scores\u2122 that are not merely competitive, but approach the "
+      "theoretical limit of lossless compression.";
+  Font lm = makeFont("lm", "rm", 10);
+  std::vector<Word> para = measureWords(text, lm);
+  ParShape pandoc;
+  pandoc.optimum = true;
+  pandoc.hsize = 345;
+  pandoc.hyphenWidth = charWidth(lm, '-');
+  pandoc.expansion = 0.02;
+  pandoc.protrusion = true;
+  auto lines = lineTexts(text, para, breakLines(para, pandoc));
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0].substr(lines[0].size() - 9) == "universal");
+  CHECK(lines[1].substr(lines[1].size() - 9) == "Scores\u2122");
+  CHECK(lines[2].substr(lines[2].size() - 8) == "lossless");
+  CHECK(lines[3] == "compression.");
+}
+
+TEST_CASE("metrics: the trade mark sign is as wide as pdfLaTeX sets it", "[pages]") {
+  // \hbox{Scores\texttrademark{} that are} in lmodern 10pt: 75.5pt (pdflatex).
+  std::vector<Word> w = measureWords("Scores\u2122 that are", makeFont("lm", "rm", 10));
+  REQUIRE(w.size() == 3);
+  double total = w[0].width + w[0].after.w + w[1].width + w[1].after.w + w[2].width;
+  CHECK(total == Approx(75.5).margin(0.3));
+}
+
+TEST_CASE("layouts: microtype is seen where the setup loads it", "[pages]") {
+  Config cfg;
+  auto md = test::lint("# CV\n\ntext\n", Format::Markdown, cfg);
+  Layout lm = layoutFor(*md.doc, cfg);
+  CHECK(lm.fontExpansion == Approx(0.02));
+  CHECK(lm.protrusion);
+  auto plain = test::lint("\\documentclass{article}\n\\begin{document}\ntext\n\\end{document}\n", Format::Latex, cfg);
+  Layout lp = layoutFor(*plain.doc, cfg);
+  CHECK(lp.fontExpansion == 0);
+  CHECK_FALSE(lp.protrusion);
+  auto mt = test::lint("\\documentclass{article}\n\\usepackage{microtype}\n\\begin{document}\ntext\n\\end{document}\n",
+                       Format::Latex, cfg);
+  Layout lt = layoutFor(*mt.doc, cfg);
+  CHECK(lt.fontExpansion == Approx(0.02));
+  CHECK(lt.protrusion);
+  // XeTeX (fontspec) has no font expansion; an option turns either off.
+  auto xe = test::lint(
+      "\\documentclass{article}\n\\usepackage{fontspec}\n\\usepackage[expansion=false]{microtype}\n"
+      "\\begin{document}\ntext\n\\end{document}\n",
+      Format::Latex, cfg);
+  Layout lx = layoutFor(*xe.doc, cfg);
+  CHECK(lx.fontExpansion == 0);
+  CHECK(lx.protrusion);
+  auto off = test::lint(
+      "\\documentclass{article}\n\\usepackage[protrusion=false]{microtype}\n\\begin{document}\ntext\n\\end{document}\n",
+      Format::Latex, cfg);
+  Layout lo = layoutFor(*off.doc, cfg);
+  CHECK(lo.fontExpansion == Approx(0.02));
+  CHECK_FALSE(lo.protrusion);
+}
+
+TEST_CASE("page model: a Markdown block quote is set at the quote's width", "[pages]") {
+  // pandoc's quote environment is 2.5em narrower on both sides; the block's
+  // text starts after the "> " mark. This line fits the full measure (345pt)
+  // but not the quote's 295pt.
+  std::string line = "username@domain.com | +01 1111111111 | website.me | Linkedin | City, Country";
+  Config cfg;
+  auto count = [&](const std::string& md) {
+    auto r = test::lint(md, Format::Markdown, cfg);
+    std::string t = tracePageModel(*r.doc, cfg);
+    int n = 0;
+    for (size_t p = t.find("\np1 "); p != std::string::npos; p = t.find("\np1 ", p + 1)) ++n;
+    return n;
+  };
+  CHECK(count("# Name\n\n" + line + "\n") == 2);      // the title and one line
+  CHECK(count("# Name\n\n> " + line + "\n") == 3);    // the title and two lines
 }
 
 TEST_CASE("page breaking follows TeX's least-cost choice", "[pages]") {
