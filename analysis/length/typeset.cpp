@@ -50,41 +50,70 @@ int spaceFactor(std::string_view w) {
 
 namespace {
 
-// Right-margin protrusion of microtype's cmr set (thousandths of the glyph's
-// width): hanging punctuation makes room at a line's end.
+// Protrusion of microtype's cmr set (mt-cmr.cfg, which lmodern uses), as a
+// fraction of the glyph's width: how far it may hang into the right margin
+// at a line's end, and into the left at a line's start.
 double hangFactor(char c) {
   switch (c) {
     case '.': return 0.7;
     case ',': case ':': case ';': case '-': return 0.5;
-    case ')': return 0.3;
-    case '?': return 0.2;
-    case '!': return 0.1;
-    case 't': case 'y': return 0.07;
+    case ')': case '*': case '/': return 0.3;
+    case '+': return 0.25;
+    case '?': case '1': return 0.2;
+    case '!': case '7': return 0.1;
+    case 't': case 'y': case '4': return 0.07;
     case 'k': case 'r': case 'v': case 'w': case 'x': case 'L': case 'K': case 'F': case 'A': case 'T': case 'V':
-    case 'W': case 'X': case 'Y': return 0.05;
+    case 'W': case 'X': case 'Y': case '0': case '2': case '3': case '5': case '6': case '8': case '9': case '@':
+    case '%': return 0.05;
     default: return 0;
   }
 }
 double leftHangFactor(char c) {
   switch (c) {
-    case '(': return 0.3;
+    case '-': return 0.4;
+    case '(': case '*': return 0.3;
+    case '+': return 0.25;
+    case '/': return 0.2;
+    case '1': return 0.1;
+    case '4': return 0.07;
     case 'A': case 'J': case 'T': case 'V': case 'W': case 'X': case 'Y': case 'v': case 'w': case 'x': case 'y':
-      return 0.05;
+    case '2': case '3': case '7': case '@': case '%': return 0.05;
     default: return 0;
   }
 }
 
-// The right-margin protrusion of a word's last glyph (closing quotes as
-// pdftotext and TeX see them: ’ and ”).
+// A word's first or last code point when it is one of the punctuation marks
+// of U+2013..U+201D that protrude (dashes, quotes), else 0.
+char32_t edgeMark(std::string_view w, bool last) {
+  if (w.size() < 3) return 0;
+  size_t at = last ? w.size() - 3 : 0;
+  if (static_cast<unsigned char>(w[at]) != 0xE2 || static_cast<unsigned char>(w[at + 1]) != 0x80) return 0;
+  unsigned char c = static_cast<unsigned char>(w[at + 2]);
+  return c >= 0x93 && c <= 0x9D ? 0x2000 + (c - 0x80) : 0;
+}
+
 double hangRight(const Font& font, std::string_view w) {
-  if (w.size() >= 3 && static_cast<unsigned char>(w[w.size() - 3]) == 0xE2 &&
-      static_cast<unsigned char>(w[w.size() - 2]) == 0x80) {
-    unsigned char c = static_cast<unsigned char>(w.back());
-    if (c == 0x99) return 0.6 * charWidth(font, U'\u2019');
-    if (c == 0x9D) return 0.4 * charWidth(font, U'\u201D');
+  switch (edgeMark(w, true)) {
+    case 0x2013: return 0.3 * charWidth(font, 0x2013);
+    case 0x2014: return 0.2 * charWidth(font, 0x2014);
+    case 0x2019: return 0.6 * charWidth(font, 0x2019);
+    case 0x201D: return 0.4 * charWidth(font, 0x201D);  // lmr's T1 value
+    default: break;
   }
   double f = hangFactor(w.back());
   return f > 0 ? f * charWidth(font, static_cast<unsigned char>(w.back())) : 0;
+}
+
+double hangLeft(const Font& font, std::string_view w) {
+  switch (edgeMark(w, false)) {
+    case 0x2013: return 0.4 * charWidth(font, 0x2013);
+    case 0x2014: return 0.3 * charWidth(font, 0x2014);
+    case 0x2018: return 0.5 * charWidth(font, 0x2018);
+    case 0x201C: return 0.3 * charWidth(font, 0x201C);  // lmr's T1 value
+    default: break;
+  }
+  double f = leftHangFactor(w.front());
+  return f > 0 ? f * charWidth(font, static_cast<unsigned char>(w.front())) : 0;
 }
 
 // The trade mark sign, which the fonts' tables lack: pdfLaTeX sets it from
@@ -140,7 +169,7 @@ void measureText(std::string_view text, const Font& font, std::vector<Word>& out
     int sf = spaceFactor(w);
     word.after = sf == 1000 ? g1000 : glueFor(sf);
     word.hangRight = static_cast<float>(hangRight(font, w));
-    if (double f = leftHangFactor(w.front()); f > 0) word.hangLeft = static_cast<float>(f * charWidth(font, static_cast<unsigned char>(w.front())));
+    word.hangLeft = static_cast<float>(hangLeft(font, w));
   }
 }
 
@@ -414,7 +443,7 @@ void breakLines(const std::vector<Word>& words, const ParShape& shape, std::vect
       return;
     }
   }
-  if (words.size() > 512) return optimumFit(words, shape, starts);
+  if (words.size() > 512 || !memosOn()) return optimumFit(words, shape, starts);
   // A pure function of the words and the shape: remembered per thread. The
   // key holds every field the breakers read, exactly: per word its width,
   // its glue (an index into the paragraph's few distinct glues, listed at the
