@@ -107,6 +107,7 @@ double rowWidth(const FontRow& r, char32_t cp) {
     case 0x2022: case 0x00B7: case 0x2219: return r.ascii['o' - 0x20] * 0.9;  // bullets: about a half em
     case 0x00A0: return r.space;
     case 0x2026: return 3 * r.ascii['.' - 0x20];
+    case 0x2122: return 0.9833;  // the trade mark sign, which the tables lack: pdfLaTeX sets it from textcomp (TS1) at 0.983 em
     default: break;
   }
   if (cp >= 0xC0 && cp <= 0xFF) {

@@ -116,14 +116,6 @@ double hangLeft(const Font& font, std::string_view w) {
   return f > 0 ? f * charWidth(font, static_cast<unsigned char>(w.front())) : 0;
 }
 
-// The trade mark sign, which the fonts' tables lack: pdfLaTeX sets it from
-// textcomp (TS1) at 0.983 em, nearly twice the fallback width of an 'o'.
-int tmCount(std::string_view w) {
-  int k = 0;
-  for (size_t p = w.find("\xE2\x84\xA2"); p != std::string_view::npos; p = w.find("\xE2\x84\xA2", p + 3)) ++k;
-  return k;
-}
-
 void measureText(std::string_view text, const Font& font, std::vector<Word>& out) {
   out.clear();
   // The interword glue for each space factor, computed once per paragraph.
@@ -163,7 +155,6 @@ void measureText(std::string_view text, const Font& font, std::vector<Word>& out
     word.textBegin = static_cast<uint32_t>(b);
     word.textEnd = static_cast<uint32_t>(i);
     word.width = wordWidth(font, w);
-    if (tmCount(w) > 0) word.width += tmCount(w) * (0.9833 * font.em() - charWidth(font, U'\u2122'));
     word.letters = static_cast<uint16_t>(letters);
     word.hyphenable = alpha && letters >= 6;
     int sf = spaceFactor(w);
