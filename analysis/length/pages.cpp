@@ -193,9 +193,21 @@ int entryRows(const CvDocument& doc, const Block& b) {
   return n >= 3 ? 2 : 1;
 }
 
+// Optimum fit costs about twice first fit's time. Over this size (no CV is
+// within a factor of ten of it: the corpus's largest is 19 KB) a document's
+// lines are broken first fit: its hundreds of pages are estimated a few lines
+// less exactly, and 1 MB stays within its 50 ms (cvlint_bench's scaling).
+constexpr size_t kOptimumFitBytes = 256u << 10;
+
+size_t sourceBytes(const CvDocument& doc) {
+  size_t n = 0;
+  for (const auto& f : doc.files) n += f.text.view().size();
+  return n;
+}
+
 class Builder {
  public:
-  Builder(const CvDocument& doc, const Layout& l) : doc_(doc), l_(l) {}
+  Builder(const CvDocument& doc, const Layout& l) : doc_(doc), l_(l), optimum_(sourceBytes(doc) <= kOptimumFitBytes) {}
 
   std::vector<VItem> items;
   bool trace = false;
@@ -299,7 +311,7 @@ class Builder {
     shape.hyphenWidth = charWidth(f, '-');
     // TeX's optimum fit; microtype's expansion and protrusion where the
     // setup loads it (pandoc's template does).
-    shape.optimum = true;
+    shape.optimum = optimum_;
     shape.expansion = l_.fontExpansion;
     shape.protrusion = l_.protrusion;
     std::vector<uint32_t>& lines = lines_;
@@ -362,6 +374,7 @@ class Builder {
  private:
   const CvDocument& doc_;
   const Layout& l_;
+  bool optimum_;  // optimum fit, or first fit for a document over kOptimumFitBytes
   std::vector<Word> words_;
   std::vector<uint32_t> lines_;
 };
