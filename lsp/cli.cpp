@@ -20,6 +20,8 @@
 
 #include "editor_features.hpp"
 #include "engine.hpp"
+#include "exact_pages.hpp"
+#include "length/exact.hpp"
 #include "report.hpp"
 #include "safe_write.hpp"
 #include "dump.hpp"
@@ -132,6 +134,26 @@ class WorkspaceFiles : public FileProvider {
   std::string advert_;
 };
 
+// `exactPages` on: the real page count from a sandboxed TeX compile of the
+// text as it now is (after --fix) in place of the estimate, as the server
+// does on save; a failed compile is one warning and the estimate stays.
+// Without TeX (or pandoc, for Markdown) that is said once on stderr.
+void measureExactly(FileJob& j, const std::string& text, std::atomic<bool>& noTexSaid) {
+  Format format = j.result.doc->format;
+  if (!exactAvailable(format)) {
+    if (!noTexSaid.exchange(true))
+      std::cerr << "cvlint: exactPages is on but no TeX engine (or pandoc, for Markdown) is installed: "
+                   "page counts are estimates\n";
+    return;
+  }
+  std::error_code ec;
+  std::string abs = fs::absolute(j.path, ec).string();
+  MeasureResult m = measurePages(abs, text, format, j.result.config);
+  std::shared_ptr<PageEstimate> model = m.ok ? measuredEstimate(m, *j.result.doc) : nullptr;
+  if (model) j.result = *lsp::withMeasuredPages(j.result, model);
+  else j.result = *lsp::withExactFailure(j.result, m.error.empty() ? std::string("no PDF was produced") : m.error);
+}
+
 int runCheck(const CheckOptions& opt) {
   bool ioError = false;
   // CLI flags: the highest priority, applied over each file's config.
@@ -224,6 +246,7 @@ int runCheck(const CheckOptions& opt) {
   }
 
   std::atomic<size_t> next{0};
+  std::atomic<bool> noTexSaid{false};
   auto worker = [&] {
     for (size_t i; (i = next.fetch_add(1)) < jobs.size();) {
       FileJob& j = jobs[i];
@@ -231,13 +254,16 @@ int runCheck(const CheckOptions& opt) {
       try {
         j.result = analyze(reqs[i]);
         j.analysed = true;
+        std::string finalText = j.text;
         if (opt.fix) {
           std::string fixed = fixAll(reqs[i], j.result, j.fixedEdits);
           if (fixed != j.text) {
             std::string werr;
             if (!writeFileSafely(j.path, j.text, fixed, werr)) j.error = j.path + ": " + werr;
           }
+          finalText = std::move(fixed);
         }
+        if (j.result.config.exactPages && j.result.doc) measureExactly(j, finalText, noTexSaid);
       } catch (const std::exception& ex) {
         j.error = j.path + ": internal error: " + ex.what();
       }
@@ -280,7 +306,10 @@ int runCheck(const CheckOptions& opt) {
         std::string extra;
         if (j.result.pages.available) {
           char buf[64];
-          std::snprintf(buf, sizeof buf, "%.1f / %d pages (estimated)", j.result.pages.estimated, j.result.pages.limit);
+          if (j.result.pages.method == "measured")
+            std::snprintf(buf, sizeof buf, "%.0f / %d pages (measured)", j.result.pages.estimated, j.result.pages.limit);
+          else
+            std::snprintf(buf, sizeof buf, "%.1f / %d pages (estimated)", j.result.pages.estimated, j.result.pages.limit);
           extra += buf;
         }
         if (j.result.keywords && !j.result.keywords->matches.empty()) {

@@ -23,6 +23,18 @@ bool suppressedBy(const CvDocument& doc, const Finding& f) {
 
 }  // namespace
 
+namespace {
+// The engine's order: file, range, rule.
+void sortFindings(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.file != b.file) return a.file < b.file;
+    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
+    if (a.range.end != b.range.end) return a.range.end < b.range.end;
+    return a.rule < b.rule;
+  });
+}
+}  // namespace
+
 std::shared_ptr<const AnalysisResult> withMeasuredPages(const AnalysisResult& res,
                                                         std::shared_ptr<const PageEstimate> measured) {
   auto out = std::make_shared<AnalysisResult>(res);
@@ -44,12 +56,18 @@ std::shared_ptr<const AnalysisResult> withMeasuredPages(const AnalysisResult& re
     if (res.config.rules.count(f.rule) || f.severity == Severity::Off) f.severity = sev;
     if (!suppressedBy(*res.doc, f)) out->findings.push_back(std::move(f));
   }
-  std::stable_sort(out->findings.begin(), out->findings.end(), [](const Finding& a, const Finding& b) {
-    if (a.file != b.file) return a.file < b.file;
-    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
-    if (a.range.end != b.range.end) return a.range.end < b.range.end;
-    return a.rule < b.rule;
-  });
+  sortFindings(out->findings);
+  return out;
+}
+
+std::shared_ptr<const AnalysisResult> withExactFailure(const AnalysisResult& res, const std::string& error) {
+  auto out = std::make_shared<AnalysisResult>(res);
+  Finding f;
+  f.rule = "page-overflow";
+  f.severity = Severity::Warning;
+  f.message = "The exact page count failed (the estimate stays): " + error;
+  out->findings.push_back(std::move(f));
+  sortFindings(out->findings);
   return out;
 }
 

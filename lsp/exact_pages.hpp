@@ -17,6 +17,11 @@ namespace cvlint::lsp {
 std::shared_ptr<const AnalysisResult> withMeasuredPages(const AnalysisResult& res,
                                                         std::shared_ptr<const PageEstimate> measured);
 
+// The result with one warning at the top of the document saying why the
+// exact count failed (the first TeX error, a timeout): the estimate stays.
+// The server says the same in its diagnostics; `cvlint check` uses this.
+std::shared_ptr<const AnalysisResult> withExactFailure(const AnalysisResult& res, const std::string& error);
+
 // One log line comparing the estimate with the measurement.
 std::string estimateErrorLog(const std::string& uri, double estimated, int measured, const std::string& engine,
                              double seconds);

@@ -37,6 +37,9 @@ std::string annotate(std::string_view text, Format format, std::string_view rule
 // Reads a whole file ("" when missing).
 std::string readFile(const std::string& path);
 
+// What a shell command prints on stdout (append " 2>&1" for stderr too).
+std::string commandOutput(const std::string& command);
+
 // Golden comparison: compares `actual` with the file; with CVLINT_UPDATE_GOLDEN=1
 // rewrites the file instead. Returns true when they match (or were rewritten).
 bool matchesGolden(const std::string& goldenPath, const std::string& actual);

@@ -10,6 +10,7 @@
 
 #include "engine.hpp"
 #include "length/exact.hpp"
+#include "testing.hpp"
 
 using namespace cvlint;
 namespace fs = std::filesystem;
@@ -198,4 +199,49 @@ TEST_CASE("exact: Markdown goes through pandoc and page starts map back to lines
   }
   CHECK(lineText.rfind("Paragraph", 0) == 0);
   fs::remove_all(d);
+}
+
+namespace {
+// Runs the cvlint binary in `dir`; returns stdout and stderr together.
+std::string runIn(const fs::path& dir, const std::string& args) {
+  return test::commandOutput("cd '" + dir.string() + "' && '" + CVLINT_BINARY + "' " + args + " 2>&1");
+}
+}  // namespace
+
+TEST_CASE("exact: cvlint check with exactPages on reports the measured count, or why the estimate stays",
+          "[pages][exact]") {
+  REQUIRE_TEX(Format::Latex);
+  fs::path dir = userFolder("cli");
+  std::string body = manyParagraphs(120);
+  {
+    std::ofstream(dir / "cv.tex") << "\\documentclass{article}\n\\begin{document}\n\\section{Experience}\n" << body
+                                  << "\\end{document}\n";
+    std::ofstream(dir / "broken.tex") << "\\documentclass{article}\n\\begin{document}\n\\section{Experience}\n"
+                                      << "\\undefinedthing\n\\end{document}\n";
+  }
+  // Off (the default): an estimate.
+  std::string estimated = runIn(dir, "check --format json cv.tex");
+  INFO(estimated);
+  CHECK(estimated.find("\"method\": \"estimate\"") != std::string::npos);
+  // On, from .cvlint.json: the measured count, in the JSON, the text summary
+  // and the page-overflow message.
+  std::ofstream(dir / ".cvlint.json") << "{\"exactPages\": true}\n";
+  std::string measured = runIn(dir, "check --format json cv.tex");
+  INFO(measured);
+  CHECK(measured.find("\"method\": \"measured\"") != std::string::npos);
+  CHECK(measured.find("(measured)") != std::string::npos);
+  MeasureResult m = measurePages((dir / "cv.tex").string(), test::readFile((dir / "cv.tex").string()), Format::Latex, {});
+  REQUIRE(m.ok);
+  CHECK(measured.find("\"estimated\": " + std::to_string(m.pages)) != std::string::npos);
+  std::string text = runIn(dir, "check cv.tex broken.tex");
+  INFO(text);
+  CHECK(text.find("cv.tex: " + std::to_string(m.pages) + " / 2 pages (measured)") != std::string::npos);
+  // A failed compile: one warning with TeX's first error; the estimate stays.
+  CHECK(text.find("broken.tex:1:1: warning: The exact page count failed (the estimate stays): ! Undefined control sequence.") !=
+        std::string::npos);
+  size_t summary = text.find("\nbroken.tex: ");
+  REQUIRE(summary != std::string::npos);
+  std::string line = text.substr(summary + 1, text.find('\n', summary + 1) - summary - 1);
+  CHECK(line.find(" / 2 pages (estimated)") != std::string::npos);
+  fs::remove_all(dir);
 }

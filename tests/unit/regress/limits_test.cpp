@@ -260,13 +260,7 @@ TEST_CASE("limits: cvlint check --job outside the folder does not open \\input t
                 "}\\end{document}\n");
   std::string cmd = "cd '" + (top / "ws").string() + "' && '" + CVLINT_BINARY +
                     "' check --format json --job ../other/advert.md cv.tex 2>&1";
-  std::string out;
-  if (FILE* p = ::popen(cmd.c_str(), "r")) {
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    ::pclose(p);
-  }
+  std::string out = test::commandOutput(cmd);
   INFO(out);
   CHECK(out.find("\"files\"") != std::string::npos);  // the check ran and reported
   CHECK(out.find("secret.tex") == std::string::npos);
