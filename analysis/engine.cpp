@@ -101,16 +101,6 @@ std::string resolve(const std::string& base, const std::string& rel) {
   return (fs::path(base) / p).lexically_normal().string();
 }
 
-bool suppressed(const CvDocument& doc, const Finding& f) {
-  if (doc.suppressions.empty()) return false;
-  uint32_t line = doc.source(f.file).lineOf(f.range.begin);
-  for (const Suppression& s : doc.suppressions) {
-    if (s.file != f.file || line < s.firstLine || line > s.lastLine) continue;
-    if (s.rule == "*" || s.rule == f.rule) return true;
-  }
-  return false;
-}
-
 Finding problemFinding(const std::string& rule, Severity sev, uint16_t file, ByteRange r, std::string msg) {
   Finding f;
   f.rule = rule;
@@ -223,16 +213,30 @@ AnalysisResult analyze(const AnalysisRequest& req) {
   std::vector<Finding> kept;
   kept.reserve(all.size());
   for (Finding& f : all)
-    if (!suppressed(*doc, f)) kept.push_back(std::move(f));
-  std::stable_sort(kept.begin(), kept.end(), [](const Finding& a, const Finding& b) {
+    if (!isSuppressed(*doc, f)) kept.push_back(std::move(f));
+  sortFindings(kept);
+  res.findings = std::move(kept);
+  res.doc = std::move(doc);
+  return res;
+}
+
+bool isSuppressed(const CvDocument& doc, const Finding& f) {
+  if (doc.suppressions.empty()) return false;
+  uint32_t line = doc.source(f.file).lineOf(f.range.begin);
+  for (const Suppression& s : doc.suppressions) {
+    if (s.file != f.file || line < s.firstLine || line > s.lastLine) continue;
+    if (s.rule == "*" || s.rule == f.rule) return true;
+  }
+  return false;
+}
+
+void sortFindings(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     if (a.file != b.file) return a.file < b.file;
     if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
     if (a.range.end != b.range.end) return a.range.end < b.range.end;
     return a.rule < b.rule;
   });
-  res.findings = std::move(kept);
-  res.doc = std::move(doc);
-  return res;
 }
 
 void clearEngineCaches() {

@@ -94,6 +94,11 @@ void clearEngineCaches();
 // worker while the client is still initialising.
 void warmUpEngine();
 
+// The order of AnalysisResult::findings: file, range, then rule (stable).
+void sortFindings(std::vector<Finding>& findings);
+// True when a `cvlint-disable` directive of the document silences the finding.
+bool isSuppressed(const CvDocument& doc, const Finding& f);
+
 // Applies fixes to a text: the edits of the given fixes, skipping any that
 // overlap an edit already taken. Returns the new text.
 std::string applyEdits(std::string_view text, std::vector<Edit> edits);

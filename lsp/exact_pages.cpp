@@ -8,33 +8,6 @@
 
 namespace cvlint::lsp {
 
-namespace {
-
-// The engine's rule for `cvlint: disable` directives, for the one finding
-// re-made here.
-bool suppressedBy(const CvDocument& doc, const Finding& f) {
-  uint32_t line = doc.source(f.file).lineOf(f.range.begin);
-  for (const Suppression& s : doc.suppressions) {
-    if (s.file != f.file || line < s.firstLine || line > s.lastLine) continue;
-    if (s.rule == "*" || s.rule == f.rule) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-namespace {
-// The engine's order: file, range, rule.
-void sortFindings(std::vector<Finding>& findings) {
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    if (a.file != b.file) return a.file < b.file;
-    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
-    if (a.range.end != b.range.end) return a.range.end < b.range.end;
-    return a.rule < b.rule;
-  });
-}
-}  // namespace
-
 std::shared_ptr<const AnalysisResult> withMeasuredPages(const AnalysisResult& res,
                                                         std::shared_ptr<const PageEstimate> measured) {
   auto out = std::make_shared<AnalysisResult>(res);
@@ -54,10 +27,14 @@ std::shared_ptr<const AnalysisResult> withMeasuredPages(const AnalysisResult& re
   for (Finding& f : found) {
     if (f.rule.empty()) f.rule = "page-overflow";
     if (res.config.rules.count(f.rule) || f.severity == Severity::Off) f.severity = sev;
-    if (!suppressedBy(*res.doc, f)) out->findings.push_back(std::move(f));
+    if (!isSuppressed(*res.doc, f)) out->findings.push_back(std::move(f));
   }
   sortFindings(out->findings);
   return out;
+}
+
+std::string exactFailureMessage(const std::string& error) {
+  return "The exact page count failed (the estimate stays): " + error;
 }
 
 std::shared_ptr<const AnalysisResult> withExactFailure(const AnalysisResult& res, const std::string& error) {
@@ -65,7 +42,7 @@ std::shared_ptr<const AnalysisResult> withExactFailure(const AnalysisResult& res
   Finding f;
   f.rule = "page-overflow";
   f.severity = Severity::Warning;
-  f.message = "The exact page count failed (the estimate stays): " + error;
+  f.message = exactFailureMessage(error);
   out->findings.push_back(std::move(f));
   sortFindings(out->findings);
   return out;

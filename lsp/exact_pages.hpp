@@ -21,6 +21,8 @@ std::shared_ptr<const AnalysisResult> withMeasuredPages(const AnalysisResult& re
 // exact count failed (the first TeX error, a timeout): the estimate stays.
 // The server says the same in its diagnostics; `cvlint check` uses this.
 std::shared_ptr<const AnalysisResult> withExactFailure(const AnalysisResult& res, const std::string& error);
+// That warning's text (the server publishes it as a diagnostic of its own).
+std::string exactFailureMessage(const std::string& error);
 
 // One log line comparing the estimate with the measurement.
 std::string estimateErrorLog(const std::string& uri, double estimated, int measured, const std::string& engine,

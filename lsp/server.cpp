@@ -844,7 +844,7 @@ class Server {
                      {"severity", 2},
                      {"code", "page-overflow"},
                      {"source", "cvlint"},
-                     {"message", "The exact page count failed (the estimate stays): " + m->error}});
+                     {"message", lsp::exactFailureMessage(m->error)}});
   }
 
   void cancelCompile(const std::string& uri) {
