@@ -65,22 +65,9 @@ KeywordAnchor keywordAnchor(const CvDocument& doc) {
       return a;
     }
   }
-  if (doc.files.empty()) return a;
-  if (doc.format == Format::Latex && doc.latex.preamble.end > 0) {
-    conv::DocumentAnchor d = conv::documentAnchor(doc);
-    a.file = d.file;
-    a.range = d.range;
-    return a;
-  }
-  const SourceText& src = doc.source(0);
-  // The first non-blank line of the CV.
-  for (uint32_t l = 0; l < src.lines().lineCount(); ++l) {
-    uint32_t b = src.lines().lineStart(l), e = src.lines().lineEnd(l);
-    if (src.view().substr(b, e - b).find_first_not_of(" \t") != std::string_view::npos) {
-      a.range = {b, e};
-      return a;
-    }
-  }
+  conv::DocumentAnchor d = conv::documentAnchor(doc);
+  a.file = d.file;
+  a.range = d.range;
   return a;
 }
 

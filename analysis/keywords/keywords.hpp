@@ -50,7 +50,8 @@ struct KeywordReport {
 };
 
 // Where keyword findings and the score sit in a CV: the skills section
-// heading, or the top of the document when there is none.
+// heading, or, when there is none, where every finding about the whole CV
+// goes (conv::documentAnchor).
 struct KeywordAnchor {
   uint16_t file = 0;
   ByteRange range;

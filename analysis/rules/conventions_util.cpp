@@ -182,8 +182,16 @@ ByteRange firstLine(const SourceText& src, ByteRange range) {
 DocumentAnchor documentAnchor(const CvDocument& doc) {
   if (doc.files.empty()) return {};
   auto at = [&](const Block& b) { return DocumentAnchor{b.file, firstLine(doc.source(b.file), b.range)}; };
-  if (doc.format != Format::Latex || doc.latex.preamble.end == 0)
-    return doc.blocks.empty() ? DocumentAnchor{} : at(doc.blocks.front());
+  if (doc.format != Format::Latex || doc.latex.preamble.end == 0) {
+    if (!doc.blocks.empty()) return at(doc.blocks.front());
+    // No blocks: the first non-blank line.
+    const SourceText& src = doc.source(0);
+    for (uint32_t l = 0; l < src.lines().lineCount(); ++l) {
+      uint32_t b = src.lines().lineStart(l), e = src.lines().lineEnd(l);
+      if (src.view().substr(b, e - b).find_first_not_of(" \t") != std::string_view::npos) return {0, {b, e}};
+    }
+    return {};
+  }
   for (const Block& b : doc.blocks)
     if (b.kind == BlockKind::Title) return at(b);
   for (const Block& b : doc.blocks)

@@ -61,7 +61,8 @@ ByteRange firstLine(const SourceText& src, ByteRange range);
 // of the CV's name (\name, \author, wherever it is set), else of the first
 // block with text after \begin{document} in the main file, else the
 // \begin{document} line itself (not a preamble's banner comment, a \vspace,
-// or a section inside an \input file).
+// or a section inside an \input file). A document without blocks: its first
+// non-blank line.
 struct DocumentAnchor {
   uint16_t file = 0;
   ByteRange range;
