@@ -30,20 +30,17 @@ class ContactInfo final : public Rule {
       profile |= c.kind == ContactKind::LinkedIn || c.kind == ContactKind::GitHub;
     }
     // At the CV's name, else its contact line, else the top of the CV.
-    const Block* block = nullptr;
-    for (BlockKind kind : {BlockKind::Title, BlockKind::Contact}) {
+    auto firstOf = [&](BlockKind kind) -> const Block* {
       for (const Block& b : doc.blocks)
-        if (b.kind == kind) {
-          block = &b;
-          break;
-        }
-      if (block) break;
-    }
+        if (b.kind == kind) return &b;
+      return nullptr;
+    };
+    const Block* block = firstOf(BlockKind::Title);
+    if (!block) block = firstOf(BlockKind::Contact);
     conv::DocumentAnchor at = block ? conv::DocumentAnchor{block->file, conv::firstLine(doc.source(block->file), block->range)}
                                     : conv::documentAnchor(doc);
-    ByteRange r = at.range;
     auto add = [&](const char* what, std::string msg) {
-      Finding f = conv::makeFinding("contact-info", at.file, r, std::move(msg));
+      Finding f = conv::makeFinding("contact-info", at.file, at.range, std::move(msg));
       f.data.push_back({"missing", std::string(what)});
       out.push_back(std::move(f));
     };

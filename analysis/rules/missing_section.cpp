@@ -70,14 +70,13 @@ class MissingSection final : public Rule {
           break;
         }
     if (!cert.empty()) wants.push_back({SectionKind::Certifications, "Certifications", nullptr});
-    const conv::DocumentAnchor anchor = conv::documentAnchor(doc);
-    const ByteRange at = anchor.range;
+    const conv::DocumentAnchor at = conv::documentAnchor(doc);
     for (const Want& w : wants) {
       if (doc.findSection(w.kind) >= 0 || hasHeading(doc, w.kind)) continue;
       std::string msg = std::string("No ") + conv::lower(w.title) + " section: ";
       msg += w.why ? w.why : "the " + std::string(ctx.keywords->fromAdvert ? "advert" : "role profile") + " names " +
                                  cert + ", so list your certifications";
-      Finding f = conv::makeFinding("missing-section", anchor.file, at, std::move(msg));
+      Finding f = conv::makeFinding("missing-section", at.file, at.range, std::move(msg));
       f.data.push_back({"section", std::string(sectionKindName(w.kind))});
       Fix fix;
       fix.title = "Insert a " + std::string(w.title) + " section";
