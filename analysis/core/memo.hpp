@@ -31,6 +31,11 @@ inline thread_local bool memoBypass = false;
 // then compute directly.
 inline bool memosOn() { return !detail::memoBypass; }
 
+// Texts longer than this (a whole one-line document) are computed directly:
+// they are not what a keystroke leaves unchanged.
+constexpr size_t kMemoMaxText = 4096;
+inline bool memoizable(std::string_view text) { return text.size() <= kMemoMaxText && memosOn(); }
+
 // Around one analysis: memos off for a document over the bound.
 struct MemoScope {
   explicit MemoScope(size_t documentBytes) : previous_(detail::memoBypass) {
@@ -52,6 +57,12 @@ class TextMemo {
     sync();
     auto it = map_.find(key);
     return it == map_.end() ? nullptr : &it->second;
+  }
+  // The kept answer for this key, else compute()'s, kept for next time.
+  template <class F>
+  V get(std::string_view key, F&& compute) {
+    if (const V* hit = find(key)) return *hit;
+    return put(key, compute());
   }
   // Keeps an answer; returns the kept copy (valid until the next put()).
   const V& put(std::string_view key, V value) {

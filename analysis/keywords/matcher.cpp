@@ -251,13 +251,12 @@ uint32_t Lexicon::addSpec(uint32_t skill, std::string_view spec) {
 }
 
 std::vector<Mention> Lexicon::scan(std::string_view text, Context context) const {
-  if (!memoized_ || text.size() > 4096 || !memosOn()) return scanText(text, context);
+  if (!memoized_ || !memoizable(text)) return scanText(text, context);
   thread_local TextMemo<std::vector<Mention>> memo;
   thread_local std::string key;
   key.assign(1, static_cast<char>(context));
   key.append(text);
-  if (const auto* hit = memo.find(key)) return *hit;
-  return memo.put(key, scanText(text, context));
+  return memo.get(key, [&] { return scanText(text, context); });
 }
 
 std::vector<Mention> Lexicon::scanText(std::string_view text, Context context) const {

@@ -169,7 +169,7 @@ void measureText(std::string_view text, const Font& font, std::vector<Word>& out
 // A pure function of the text and the font (a static table row and a size):
 // remembered per thread, since a keystroke changes one paragraph of many.
 void measureWords(std::string_view text, const Font& font, std::vector<Word>& out) {
-  if (text.size() > 4096 || !memosOn()) return measureText(text, font, out);
+  if (!memoizable(text)) return measureText(text, font, out);
   thread_local TextMemo<std::vector<Word>> memo;
   thread_local std::string key;
   key.clear();

@@ -58,10 +58,9 @@ std::vector<Word> splitWords(std::string_view text) {
 // A pure function of the text that spelling-variant and personal-details
 // ask of every block at every keystroke: remembered per thread.
 std::vector<Word> words(std::string_view text) {
-  if (text.size() > 4096 || !memosOn()) return splitWords(text);
+  if (!memoizable(text)) return splitWords(text);
   thread_local TextMemo<std::vector<Word>> memo;
-  if (const auto* hit = memo.find(text)) return *hit;
-  return memo.put(text, splitWords(text));
+  return memo.get(text, [&] { return splitWords(text); });
 }
 
 std::string lower(std::string_view s) { return asciiLower(s); }

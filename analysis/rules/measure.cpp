@@ -267,10 +267,9 @@ bool measures(std::string_view text) {
 // A pure function of the text, asked of every bullet at every keystroke:
 // remembered per thread (core/memo.hpp).
 bool hasMeasurement(std::string_view text) {
-  if (text.size() > 4096 || !memosOn()) return measures(text);
+  if (!memoizable(text)) return measures(text);
   thread_local TextMemo<bool> memo;
-  if (const bool* hit = memo.find(text)) return *hit;
-  return memo.put(text, measures(text));
+  return memo.get(text, [&] { return measures(text); });
 }
 
 }  // namespace cvlint::wording
